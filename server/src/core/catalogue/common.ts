@@ -1,4 +1,4 @@
-import type { PropertyMap, ValueType } from './types';
+import type { ChildListKind, EnumValue, PropertyMap, TypeAlias, ValueType } from './types';
 
 /** Kestra task and trigger ids: no dots (flow-model.md §0 fact 2). */
 export const TASK_ID_PATTERN = '^[a-zA-Z0-9][a-zA-Z0-9_-]*$';
@@ -16,6 +16,11 @@ export const ANY: ValueType = { kind: 'any' };
 export const STRING_LIST: ValueType = { kind: 'list', items: STRING };
 export const STRING_MAP: ValueType = { kind: 'map', values: STRING };
 export const TASKS: ValueType = { kind: 'tasks' };
+export const DATE_TIME: ValueType = { kind: 'string', format: 'date-time' };
+export const HTTP_URI: ValueType = { kind: 'string', format: 'uri' };
+export const NAMESPACE: ValueType = { kind: 'string', format: 'namespace' };
+export const FLOW_ID: ValueType = { kind: 'string', format: 'flow-id' };
+export const ANY_MAP: ValueType = { kind: 'map', values: ANY };
 export const LOG_LEVEL: ValueType = { kind: 'enum', values: ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'] };
 /** Labels: a map of strings or a list of `{key, value}`. */
 export const LABELS: ValueType = {
@@ -44,6 +49,21 @@ export const WORKER_GROUP: ValueType = {
     fallback: { type: { kind: 'enum', values: ['FAIL', 'WAIT', 'CANCEL'] }, description: 'What to do when no worker of the group is available.' },
   },
 };
+
+/** `namespaceFiles` of script tasks and WorkingDirectory (flow-model.md §5.3, §6.2). */
+// verify: newer lines add more keys (e.g. `namespaces`, `ifExists`); only the three documented ones are listed.
+export const NAMESPACE_FILES: ValueType = {
+  kind: 'object',
+  name: 'namespaceFiles',
+  properties: {
+    enabled: { type: BOOLEAN, default: true, description: 'Copy the namespace files into the working directory.' },
+    include: { type: STRING_LIST, description: 'Glob patterns of the files to copy; everything when omitted.' },
+    exclude: { type: STRING_LIST, description: 'Glob patterns of the files to leave out.' },
+  },
+};
+
+/** `inputFiles`: a map file name → content (rendered; may be a `kestra://` URI), or a JSON string of that map. */
+export const INPUT_FILES: ValueType = { kind: 'union', types: [STRING_MAP, STRING] };
 
 /** Properties every task accepts (flow-model.md §2). */
 export const COMMON_TASK_PROPERTIES: PropertyMap = {
@@ -95,7 +115,7 @@ export const COMMON_TRIGGER_PROPERTIES: PropertyMap = {
   conditions: {
     type: { kind: 'list', items: { kind: 'plugin', category: 'condition' } },
     versions: { removedIn: '2.0' },
-    deprecated: { message: 'Trigger conditions are replaced by a `when` expression in Kestra 2.0.', replacement: 'when' },
+    replacedBy: { message: 'Kestra 2.0 replaces trigger conditions with one `when` expression (Flow triggers: `dependsOn`).', replacement: 'when' },
     description: 'Conditions that must all hold for the trigger to fire.',
   },
   when: { type: STRING, dynamic: true, versions: { since: '2.0' }, description: 'Pebble condition; the trigger fires only when it renders truthy.' },
@@ -114,3 +134,51 @@ export const COMMON_TRIGGER_PROPERTIES: PropertyMap = {
   logToFile: COMMON_TASK_PROPERTIES['logToFile']!,
   policyRefs: COMMON_TASK_PROPERTIES['policyRefs']!,
 };
+
+/**
+ * Execution and task-run states (flow-model.md §8.1, version-2.md §5.3). `CANCELED` was the old spelling accepted
+ * in `states` lists and by `Exit`; 2.0 only knows `CANCELLED`.
+ */
+// verify: SUBMITTED, BREAKPOINT and RESUBMITTED are "newer 1.x" in the sheets; assumed present in 1.3.
+export const EXECUTION_STATE_VALUES: readonly EnumValue[] = [
+  'CREATED',
+  'SUBMITTED',
+  'RUNNING',
+  'PAUSED',
+  'BREAKPOINT',
+  'RESTARTED',
+  'KILLING',
+  'SUCCESS',
+  'WARNING',
+  'FAILED',
+  'KILLED',
+  'CANCELLED',
+  { value: 'CANCELED', versions: { removedIn: '2.0' }, replacement: 'CANCELLED' },
+  'QUEUED',
+  'RETRYING',
+  'RETRIED',
+  'SKIPPED',
+  'RESUBMITTED',
+];
+export const EXECUTION_STATE: ValueType = { kind: 'enum', values: EXECUTION_STATE_VALUES };
+export const STATE_LIST: ValueType = { kind: 'list', items: EXECUTION_STATE };
+
+/** `errors` and `finally`: every flowable task has both (flow-model.md §2.1, §5.3). */
+export const FLOWABLE_BRANCHES: PropertyMap = {
+  errors: {
+    type: TASKS,
+    description: 'Tasks started when a child task fails for good (no retry left). They never turn the failure into a success.',
+  },
+  finally: {
+    type: TASKS,
+    description: 'Tasks that always run at the end of this block, after `tasks` (and `errors`), whatever the outcome.',
+  },
+};
+
+/** Child-list shapes of `errors` and `finally`, to spread into every flowable's `childLists`. */
+export const FLOWABLE_BRANCH_LISTS: Readonly<Record<string, ChildListKind>> = { errors: 'tasks', finally: 'tasks' };
+
+/** Old type names, accepted up to 1.3 and removed with every other alias in 2.0 (version-2.md §1.3, PR #15370). */
+export function legacyAliases(...names: string[]): readonly TypeAlias[] {
+  return names.map((name) => ({ name, versions: { removedIn: '2.0' } }));
+}

@@ -64,6 +64,8 @@ export interface PropertyDef {
   readonly versions?: VersionRange;
   /** Deprecated but still accepted; `replacement` names the property to use instead. */
   readonly deprecated?: Deprecation;
+  /** Where it no longer exists: what to write instead (not a deprecation where it still exists). */
+  readonly replacedBy?: Deprecation;
   /** Other spellings accepted for this property (e.g. `maxAttempt` for `maxAttempts` before 2.0). */
   readonly aliases?: readonly PropertyAlias[];
 }
@@ -110,6 +112,8 @@ export interface PluginTypeDef {
   readonly aliases?: readonly TypeAlias[];
   readonly versions?: VersionRange;
   readonly deprecated?: Deprecation;
+  /** Where it no longer exists: what to use instead (not a deprecation where it still exists). */
+  readonly replacedBy?: Deprecation;
   /** Extra facts shown in hover (e.g. "Docker is the default runner"). */
   readonly notes?: readonly string[];
   /** Example YAML (our own), used by completion snippets and docs. */
@@ -130,6 +134,8 @@ export interface InputTypeDef {
   readonly properties: PropertyMap;
   readonly versions?: VersionRange;
   readonly deprecated?: Deprecation;
+  /** Where it no longer exists: what to use instead. */
+  readonly replacedBy?: Deprecation;
   /** May be used as a flow output type (2.1 rejects input-only types such as SELECT). */
   readonly outputAllowed?: VersionRange | false;
 }
