@@ -47,10 +47,15 @@ export function checkMap(ctx: RuleContext, map: YAMLMap, properties: PropertyMap
     if (!def || (alias && !existsIn(def.versions, ctx.version))) {
       if (alias) {
         present.add(alias.canonical);
+        const canonicalDef = properties[alias.canonical];
+        if (canonicalDef && !existsIn(canonicalDef.versions, ctx.version)) {
+          // The new name is gone too (taskDefaults → pluginDefaults on 2.0): explain the removal instead.
+          reportVersionMismatch(ctx, kspan, key, canonicalDef, owner);
+          continue;
+        }
         const fix = renameFix(kspan, key, alias.canonical);
         if (alias.removed) ctx.report('removed-property', kspan, messages.aliasRemoved(key, alias.canonical, ctx.version), { fixes: [fix] });
         else ctx.report('deprecated-property', kspan, messages.aliasDeprecated(key, alias.canonical), { fixes: [fix], tags: ['deprecated'] });
-        const canonicalDef = properties[alias.canonical];
         if (canonicalDef) checkValue(ctx, pair.value as Node | null, canonicalDef, alias.canonical, map);
         continue;
       }

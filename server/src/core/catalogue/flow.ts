@@ -141,6 +141,7 @@ export const FLOW_PROPERTIES: PropertyMap = {
     type: { kind: 'list', items: PLUGIN_DEFAULT },
     versions: { removedIn: '2.0' },
     aliases: [{ name: 'taskDefaults', versions: { removedIn: '2.0' } }],
+    replacedBy: { message: 'Kestra 2.0 removed pluginDefaults from flows: write the values on every matching task (Enterprise Edition: policies).' },
     description: 'Default property values for plugins of a type (or type prefix) used in this flow. Kestra 2.0 removed them (EE: policies).',
   },
   concurrency: {

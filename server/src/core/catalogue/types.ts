@@ -80,6 +80,8 @@ export interface Deprecation {
   readonly message: string;
   /** Canonical replacement (a type name for types, a property name for properties). */
   readonly replacement?: string;
+  /** For a type replacement: properties that change name on the way (Echo `format` → Log `message`). */
+  readonly renames?: Readonly<Record<string, string>>;
 }
 
 export interface OutputDef {

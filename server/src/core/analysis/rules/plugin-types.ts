@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { PluginCategory, PluginTypeDef } from '../../catalogue';
 import { knownPluginHint } from '../../catalogue/known-plugins';
-import { stringAt, span, type Located } from '../../model/yaml-access';
+import { keyName, keySpan, pairs, stringAt, span, type Located } from '../../model/yaml-access';
 import { closestTypeName } from '../../util/did-you-mean';
 import { compareVersions, existsIn } from '../../versions';
 import { checkMap } from '../check-value';
@@ -34,14 +34,14 @@ export function checkPlugin(ctx: RuleContext, map: YAMLMap, category: PluginCate
     ctx.report('missing-property', anchor, messages.missingType(CATEGORY_LABEL[category]));
     return undefined;
   }
-  const def = resolveType(ctx, type, category);
+  const def = resolveType(ctx, type, category, map);
   if (!def) return undefined;
   checkMap(ctx, map, ctx.catalogue.propertiesOf(def), { label: `\`${def.type}\``, anchor, ...(defaultedKeys ? { defaultedKeys } : {}) });
   return def;
 }
 
 /** Resolves and reports on a type name; returns the definition when its properties can be checked. */
-function resolveType(ctx: RuleContext, type: Located<string>, category: PluginCategory): PluginTypeDef | undefined {
+function resolveType(ctx: RuleContext, type: Located<string>, category: PluginCategory, map: YAMLMap): PluginTypeDef | undefined {
   const resolution = ctx.catalogue.resolve(type.value, ctx.version);
   if (!resolution) {
     reportUnknownType(ctx, type, category);
@@ -62,7 +62,7 @@ function resolveType(ctx: RuleContext, type: Located<string>, category: PluginCa
       // Offer the replacement only where it exists (EachSequential's replacement ForEach is gone in 2.0 too).
       const usable = replacement && ctx.catalogue.resolve(replacement, ctx.version)?.existsInTarget ? replacement : undefined;
       ctx.report('removed-type', type, messages.typeRemoved(type.value, ctx.version, usable, note?.message), {
-        fixes: usable ? [replaceTypeFix(type, usable)] : [],
+        fixes: usable ? [replaceTypeFix(type, usable, map, note?.renames)] : [],
       });
     }
     return undefined;
@@ -83,7 +83,7 @@ function resolveType(ctx: RuleContext, type: Located<string>, category: PluginCa
   if (def.deprecated) {
     const replacement = def.deprecated.replacement;
     ctx.report('deprecated-type', type, messages.typeDeprecated(type.value, def.deprecated.message), {
-      fixes: replacement && !alias ? [replaceTypeFix(type, replacement)] : [],
+      fixes: replacement && !alias ? [replaceTypeFix(type, replacement, map, def.deprecated.renames)] : [],
       tags: ['deprecated'],
     });
   }
@@ -113,6 +113,14 @@ function reportUnknownType(ctx: RuleContext, type: Located<string>, category: Pl
   ctx.report('unknown-plugin-type', type, messages.unknownPluginType(type.value));
 }
 
-export function replaceTypeFix(type: Span, to: string): Fix {
-  return { title: fixTitles.replaceType(to), edits: [{ start: type.start, end: type.end, newText: to }], preferred: true };
+/** Replaces the type name and, when the replacement renames properties, the keys of the task too. */
+export function replaceTypeFix(type: Span, to: string, map?: YAMLMap, renames?: Readonly<Record<string, string>>): Fix {
+  const edits = [{ start: type.start, end: type.end, newText: to }];
+  for (const pair of map && renames ? pairs(map) : []) {
+    const key = keyName(pair);
+    const where = keySpan(pair);
+    const newName = key !== undefined ? renames?.[key] : undefined;
+    if (newName && where) edits.push({ start: where.start, end: where.end, newText: newName });
+  }
+  return { title: fixTitles.replaceType(to), edits, preferred: true };
 }

@@ -30,6 +30,7 @@ export const CORE_DEBUG: readonly PluginTypeDef[] = [
     versions: { removedIn: '2.0' },
     deprecated: {
       message: 'Echo is deprecated: use the Log task (`format` becomes `message`).',
+      renames: { format: 'message' },
       replacement: 'io.kestra.plugin.core.log.Log',
     },
     aliases: legacyAliases('io.kestra.core.tasks.debugs.Echo'),
