@@ -310,7 +310,9 @@ if (!isMainThread && parentPort && (workerData as { kind?: string } | undefined)
 
 function runWorker(from: number, to: number, failures: Failure[]): Promise<WorkerMessage & { t: 'done' }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { kind: 'kfs-fuzz', from, to } });
+    // A main-thread-sized stack (workers default to 4 MB): the server runs on a main thread, and the
+    // depth at which the yaml parser gives up on deep nesting depends on it.
+    const worker = new Worker(__filename, { workerData: { kind: 'kfs-fuzz', from, to }, resourceLimits: { stackSizeMb: 1 } });
     let current = from;
     let lastSeen = Date.now();
     const watchdog = setInterval(() => {

@@ -89,7 +89,6 @@ export const messages = {
   unknownInputType: (value: string, suggestions: readonly string[]) => `Unknown input type ${quote(value)}.${didYouMean(suggestions)}`,
   inputDependsOnMissing: (id: string, target: string) => `Input ${quote(id)} depends on ${quote(target)}, which is not a declared input.`,
   inputDependsOnCycle: (cycle: readonly string[]) => `Inputs depend on each other in a cycle: ${cycle.join(' → ')}.`,
-  arrayItemType: () => '`itemType` cannot be `ARRAY`.',
   defaultsNotRequired: () => 'On Kestra 2.x an input with `defaults` must be required: remove `required: false`.',
   defaultsAndPrefill: () => 'An input with `defaults` cannot also have a `prefill` on Kestra 2.x.',
   outputTypeNotAllowed: (type: string, version: KestraVersion) => `${quote(type)} is an input-only type; flow outputs cannot use it on Kestra ${version}.`,

@@ -6,6 +6,7 @@ import { compareDiagnostics, type FlowDiagnostic } from './diagnostic';
 import { messages } from './messages';
 import { isRuleCode } from './rule-codes';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings';
+import { checkEnterpriseOnly } from './rules/enterprise';
 import { checkFlowRoot } from './rules/flow-root';
 import { checkFlowables } from './rules/flowables';
 import { checkIds } from './rules/ids';
@@ -31,6 +32,7 @@ const FLOW_RULES: ReadonlyArray<readonly [string, (ctx: RuleContext) => void]> =
   ['flowable', checkFlowables],
   ['subflow', checkRecursiveSubflow],
   ['label', checkSystemLabels],
+  ['enterprise', checkEnterpriseOnly],
 ];
 
 /** All diagnostics of a file, sorted, with suppressions and per-rule settings applied. Never throws. */

@@ -28,10 +28,6 @@ function checkInput(ctx: RuleContext, map: YAMLMap): void {
   const properties = def ? ctx.catalogue.inputPropertiesOf(def) : commonOnly(ctx);
   checkMap(ctx, map, properties, { label: def ? `a \`${def.type}\` input` : 'this input', anchor });
   if (!def) return;
-  if (def.type === 'ARRAY') {
-    const itemType = stringAt(map, 'itemType');
-    if (itemType?.value === 'ARRAY') ctx.report('invalid-input', itemType, messages.arrayItemType());
-  }
   const defaults = valueOf(map, 'defaults');
   if (defaults !== undefined && compareVersions(ctx.version, '2.0') >= 0) {
     const required = valueOf(map, 'required');
