@@ -31,6 +31,7 @@ mkdir -p "$DIR"
 # One installer at a time (start.sh and run.sh may both call this).
 exec 9>"$DIR/.lock"
 flock 9
+: >"$LOG"
 
 CS="$DIR/node_modules/code-server"
 VSCODE="$CS/lib/vscode"
@@ -63,7 +64,6 @@ if ready; then
   exit 0
 fi
 
-: >"$LOG"
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false npm_config_loglevel=warn
 cd "$DIR"
 [ -f package.json ] || echo '{ "name": "kfs-e2e-tools", "private": true }' >package.json

@@ -19,6 +19,8 @@ export const messages = {
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}.`,
   duplicateKey: (key: string) => `Duplicate key ${quote(key)}: Kestra rejects a mapping that repeats a key.`,
   fileTooLarge: (limitMb: number) => `This file is larger than ${limitMb} MB; Kestra Flow Studio does not analyse it.`,
+  tooDeep: (depth: number, limit: number) =>
+    `This file nests about ${depth} levels deep (more than ${limit}); Kestra Flow Studio does not analyse it.`,
   tooManyAliases: (count: number, limit: number) =>
     `This document uses ${count} YAML aliases (more than ${limit}); alias expansion of this size is refused, as Kestra's parser would.`,
   internalError: (rule: string, detail: string) => `The ${rule} check failed unexpectedly (${detail}); other diagnostics are unaffected.`,

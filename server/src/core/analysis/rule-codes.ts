@@ -9,6 +9,7 @@ export const RULES = {
   'yaml-syntax': { severity: 'error', doc: 'The file is not valid YAML.' },
   'duplicate-key': { severity: 'error', doc: 'A key appears twice in the same mapping; Kestra rejects the flow.' },
   'file-too-large': { severity: 'information', doc: 'The file is too large to analyse.' },
+  'too-deep': { severity: 'information', doc: 'The file nests too deeply to analyse.' },
   'too-many-aliases': { severity: 'error', doc: 'YAML aliases expand beyond what Kestra (and the studio) accept.' },
   'not-a-mapping': { severity: 'error', doc: 'A flow must be a YAML mapping.' },
   'unknown-property': { severity: 'error', doc: 'The property does not exist on this task, trigger or block.' },

@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue';
-import { MAX_ANALYSED_LENGTH, type ParsedFile } from '../document/parse';
+import { MAX_ANALYSED_LENGTH, MAX_NESTING_DEPTH, type ParsedFile } from '../document/parse';
 import { FlowFile } from '../flow-file';
 import { RuleContext, type Span } from './context';
 import { compareDiagnostics, type FlowDiagnostic } from './diagnostic';
@@ -39,6 +39,10 @@ const FLOW_RULES: ReadonlyArray<readonly [string, (ctx: RuleContext) => void]> =
 export function validateFlowFile(flowFile: FlowFile, settings: AnalysisSettings = DEFAULT_SETTINGS): FlowDiagnostic[] {
   const file = flowFile.parsed;
   if (file.tooLarge) return [{ start: 0, end: 0, severity: 'information', code: 'file-too-large', message: messages.fileTooLarge(MAX_ANALYSED_LENGTH / 1024 / 1024) }];
+  if (file.tooDeep) {
+    const at = file.tooDeep.offset;
+    return [{ start: at, end: at, severity: 'information', code: 'too-deep', message: messages.tooDeep(file.tooDeep.depth, MAX_NESTING_DEPTH) }];
+  }
   if (flowFile.flowSections.length === 0) return [];
   const all: FlowDiagnostic[] = [];
   for (const section of file.sections) {

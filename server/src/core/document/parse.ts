@@ -1,8 +1,10 @@
-import { Document, isMap, isScalar, LineCounter, parseAllDocuments, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type EmptyStream, type YAMLMap } from 'yaml';
 import { LineIndex } from './positions';
 
 /** Files above this size are not analysed: a clear notice beats a frozen editor. */
 export const MAX_ANALYSED_LENGTH = 2 * 1024 * 1024;
+/** Deeper nesting is refused before parsing: the YAML parser (and any recursive walk) would overflow its stack. */
+export const MAX_NESTING_DEPTH = 200;
 
 export interface YamlProblem {
   readonly start: number;
@@ -31,18 +33,29 @@ export interface ParsedFile {
   readonly sections: readonly YamlSection[];
   /** Set when the file was too large to analyse. */
   readonly tooLarge: boolean;
+  /** Set when the file nests deeper than MAX_NESTING_DEPTH (or the parser gave up): not analysed. */
+  readonly tooDeep?: { readonly depth: number; readonly offset: number };
 }
 
 export function parseFile(text: string): ParsedFile {
   const lines = new LineIndex(text);
   if (text.length > MAX_ANALYSED_LENGTH) return { text, lines, sections: [], tooLarge: true };
-  // uniqueKeys: false — duplicate keys are reported by our own rule with a better message and range.
-  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+  const deep = nestingDepth(text);
+  if (deep.depth > MAX_NESTING_DEPTH) return { text, lines, sections: [], tooLarge: false, tooDeep: deep };
+  let docs: Document.Parsed[] | EmptyStream;
+  try {
+    // uniqueKeys: false — duplicate keys are reported by our own rule with a better message and range.
+    docs = parseAllDocuments(text, { lineCounter: new LineCounter(), keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+  } catch {
+    // The estimate above is a heuristic; a parser stack overflow must still not escape.
+    return { text, lines, sections: [], tooLarge: false, tooDeep: deep };
+  }
   const list = Array.isArray(docs) ? docs : [];
   const sections = list.map((doc): YamlSection => {
     const root = isMap(doc.contents) ? doc.contents : undefined;
     const [start, , end] = doc.range;
-    const errors = doc.errors.map((e) => ({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0] + 1), message: firstLine(e.message), code: e.code }));
+    const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
+    const errors = doc.errors.map((e) => ({ start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0] + 1)), message: firstLine(e.message), code: e.code }));
     return { doc, start, end, root, isFlow: looksLikeFlow(root), errors };
   });
   return { text, lines, sections, tooLarge: false };
@@ -57,6 +70,41 @@ export function looksLikeFlow(root: YAMLMap | undefined): boolean {
 }
 
 export { textLooksLikeFlow } from '../../protocol/flow-detection';
+
+/**
+ * Upper bound of the nesting depth, without parsing: block indentation levels (a stack of indents, with
+ * each leading `- ` counting as one more level) plus the deepest flow bracket nesting reached on the line.
+ * Linear in the text; quotes and comments are skipped roughly, which can only over-estimate.
+ */
+export function nestingDepth(text: string): { depth: number; offset: number } {
+  const indents: number[] = [];
+  let flow = 0;
+  let max = 0;
+  let offset = 0;
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const content = line.trimStart();
+    if (content.length > 0 && !content.startsWith('#')) {
+      const indent = line.length - content.length;
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      const dashes = /^(?:-\s+)*/.exec(content)![0].split('-').length - 1;
+      let deepestFlow = flow;
+      for (const ch of content) {
+        if (ch === '#') break;
+        if (ch === '[' || ch === '{') deepestFlow = Math.max(deepestFlow, ++flow);
+        else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      }
+      const depth = indents.length + dashes + deepestFlow;
+      if (depth > max) {
+        max = depth;
+        offset = at + indent;
+      }
+    }
+    at += line.length + 1;
+  }
+  return { depth: max, offset };
+}
 
 function firstLine(message: string): string {
   const line = message.split('\n')[0] ?? message;

@@ -91,7 +91,7 @@ export class SchemaWalker {
     let owner = this.owners.get(depth);
     if (!owner) {
       const level = this.levels[depth];
-      owner = level ? this.ownerOf(level.slot, this.factsAt(depth), level.via) : { kind: 'unknown' };
+      owner = level ? this.ownerFor(level.slot, this.factsAt(depth), level.via) : { kind: 'unknown' };
       this.owners.set(depth, owner);
     }
     return owner;
@@ -113,7 +113,7 @@ export class SchemaWalker {
     return this.propertyDef(owner, key)?.type ?? { kind: 'any' };
   }
 
-  private ownerOf(slot: SlotType, facts: MapFacts | undefined, via: string | undefined): Owner {
+  ownerFor(slot: SlotType, facts: MapFacts | undefined, via: string | undefined): Owner {
     const type = facts?.keys.get('type');
     const base = { ...(type !== undefined ? { type } : {}), ...(via !== undefined ? { via } : {}) };
     switch (slot.kind) {
@@ -143,7 +143,7 @@ export class SchemaWalker {
         return { kind: 'map', ...base, valuesType: slot.values };
       case 'union': {
         const member = slot.types.find((t) => MAPPING_KINDS.has(t.kind));
-        return member ? this.ownerOf(member, facts, via) : { kind: 'unknown', ...base };
+        return member ? this.ownerFor(member, facts, via) : { kind: 'unknown', ...base };
       }
       default:
         return { kind: 'unknown', ...base };
