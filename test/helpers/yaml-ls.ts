@@ -11,13 +11,14 @@ export interface YamlLs {
   readonly service: LanguageService;
   /** Every diagnostic the YAML server reports for `text` (syntax and schema). */
   validate(text: string, fileName?: string): Promise<Diagnostic[]>;
-  /** Completion at the first `|` in `text` (the marker is removed). */
-  complete(textWithCursor: string, fileName?: string): Promise<CompletionList>;
-  /** Hover at the first `|` in `text` (the marker is removed). */
-  hover(textWithCursor: string, fileName?: string): Promise<Hover | null>;
+  /** Completion at `offset` in `text` (helpers/cursor.ts `withCursor` turns a marked text into both). */
+  complete(text: string, offset: number, fileName?: string): Promise<CompletionList>;
+  /** Hover at `offset` in `text`. */
+  hover(text: string, offset: number, fileName?: string): Promise<Hover | null>;
 }
 
-let documents = 0;
+/** Version of the next document; the server's parse cache is keyed by URI and version, so each call reparses. */
+let nextVersion = 1;
 
 /** A YAML language service that applies `schemaFile` to every `*.yml` / `*.yaml` document. */
 export function createYamlLs(schemaFile: string): YamlLs {
@@ -37,25 +38,19 @@ export function createYamlLs(schemaFile: string): YamlLs {
     schemas: [{ uri: schemaUri, fileMatch: ['*.yml', '*.yaml'] }],
   });
 
-  // Each call gets a fresh URI (and version), so the server's document cache never serves stale text.
+  // One URI per file name (the cache keeps one entry per URI) and a new version per call (so it never serves stale text).
   const open = (text: string, fileName: string): TextDocument =>
-    TextDocument.create(`file:///kfs-yaml-ls/${++documents}/${fileName}`, 'yaml', 1, text);
-
-  const withCursor = (textWithCursor: string, fileName: string): { doc: TextDocument; offset: number } => {
-    const offset = textWithCursor.indexOf('|');
-    if (offset < 0) throw new Error('no `|` cursor marker in the text');
-    return { doc: open(textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1), fileName), offset };
-  };
+    TextDocument.create(`file:///kfs-yaml-ls/${fileName}`, 'yaml', nextVersion++, text);
 
   return {
     service,
     validate: (text, fileName = 'flow.yml') => service.doValidation(open(text, fileName), false),
-    complete: (textWithCursor, fileName = 'flow.yml') => {
-      const { doc, offset } = withCursor(textWithCursor, fileName);
+    complete: (text, offset, fileName = 'flow.yml') => {
+      const doc = open(text, fileName);
       return service.doComplete(doc, doc.positionAt(offset), false);
     },
-    hover: (textWithCursor, fileName = 'flow.yml') => {
-      const { doc, offset } = withCursor(textWithCursor, fileName);
+    hover: (text, offset, fileName = 'flow.yml') => {
+      const doc = open(text, fileName);
       return service.doHover(doc, doc.positionAt(offset));
     },
   };

@@ -38,7 +38,7 @@ test('the .vsix holds only dist/, schemas/, media/ and the docs, and is under 3 
   writeFileSync(path.join(work, 'package.json'), JSON.stringify(manifest, null, 2));
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const out = path.join(work, 'kfs.vsix');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { cwd: work, stdio: 'pipe', input: '' });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: work, stdio: 'pipe', input: '' });
 
   const entries = zipEntries(out).filter((e) => e.startsWith('extension/'));
   const allowed = /^extension\/(dist\/(client|server|cli|webview)\.js|dist\/webview\.css|schemas\/[^/]+\.json|media\/.+|package\.json|readme\.md|changelog\.md|LICENSE\.txt|architecture\.md)$/i;
