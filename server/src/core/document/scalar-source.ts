@@ -154,8 +154,24 @@ function asDecoded(line: RawLine | DecodedLine): DecodedLine {
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
@@ -220,7 +236,9 @@ function blockMap(value: string, source: string, base: number, literal: boolean)
       continue;
     }
     if (started) {
-      const found = literal ? matchAt(value, content, pos + pendingBreaks + 1) : findAfterSeparators(value, content, pos, pendingBreaks + 1);
+      const found = literal
+        ? matchAt(value, content, pos + pendingBreaks + 1)
+        : findAfterSeparators(value, content, pos, pendingBreaks + 1);
       if (found === undefined) return undefined;
       pos = found;
     } else {

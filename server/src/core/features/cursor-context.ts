@@ -1,10 +1,20 @@
 import { isCollection, isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
 import type { PropertyDef } from '../catalogue';
-import type { YamlSection } from '../document/parse';
+import { MAX_NESTING_DEPTH, type YamlSection } from '../document/parse';
 import type { FlowFile } from '../flow-file';
 import { findPair, keyName, pairs } from '../model/yaml-access';
-import { isListSlot, isMappingSlot, itemSlot, SchemaWalker, type MapFacts, type Owner, type PathSegment, type SlotType } from './schema-walk';
-import { scanCursor, textMapKeys, type ScanStep, type ScanTarget } from './yaml-lines';
+import {
+  isListSlot,
+  isMappingSlot,
+  itemSlot,
+  SchemaWalker,
+  type MapFacts,
+  type Owner,
+  type PathSegment,
+  type SlotType,
+} from './schema-walk';
+import { scanCursor, type ScanStep, type ScanTarget } from './cursor-scan';
+import { textMapKeys } from './yaml-lines';
 
 export type { Owner, OwnerKind, PathSegment, SlotType } from './schema-walk';
 
@@ -32,7 +42,14 @@ export type CursorTarget =
       readonly inList: boolean;
     }
   /** Starting a new item of the list `property` (`dash` when `- ` is already typed). */
-  | { readonly kind: 'item'; readonly dash: boolean; readonly prefix: string; readonly start: number; readonly end: number; readonly needsSpace: boolean }
+  | {
+      readonly kind: 'item';
+      readonly dash: boolean;
+      readonly prefix: string;
+      readonly start: number;
+      readonly end: number;
+      readonly needsSpace: boolean;
+    }
   | { readonly kind: 'none' };
 
 export interface CursorContext {
@@ -64,8 +81,9 @@ export interface CursorOptions {
 
 interface RawContext {
   readonly path: readonly PathSegment[];
-  readonly target: ScanTarget | (ScanTarget & { inList?: boolean });
+  readonly target: ScanTarget;
   readonly siblings?: 'key' | 'item';
+  readonly itemIndex?: number;
   readonly factsAt: (depth: number) => (MapFacts & { readonly cursorKeys: ReadonlySet<string> }) | undefined;
   readonly source: 'ast' | 'text';
 }
@@ -73,17 +91,21 @@ interface RawContext {
 const NO_KEYS: ReadonlySet<string> = new Set();
 const NO_VALUES: ReadonlyMap<string, string | undefined> = new Map();
 
+function nothing(offset: number, source: 'ast' | 'text', path: readonly PathSegment[] = []): CursorContext {
+  return { offset, source, path, target: { kind: 'none' }, owner: { kind: 'unknown' }, presentKeys: NO_KEYS, ownerValues: NO_VALUES };
+}
+
 export function cursorContext(file: FlowFile, offset: number, options: CursorOptions = {}): CursorContext {
   const section = file.sectionAt(offset);
-  const none: CursorContext = { offset, source: 'text', path: [], target: { kind: 'none' }, owner: { kind: 'unknown' }, presentKeys: NO_KEYS, ownerValues: NO_VALUES };
-  if (file.parsed.tooLarge) return none;
+  if (file.parsed.tooLarge || file.parsed.tooDeep) return nothing(offset, 'text');
   // In a multi-document file only flow sections get flow features.
-  if (section && file.flowSections.length > 0 && !file.isFlowSection(section)) return none;
+  if (section && file.flowSections.length > 0 && !file.isFlowSection(section)) return nothing(offset, 'text');
   const raw = (!options.textOnly && section && astProbe(file, section, offset)) || textProbe(file, section, offset);
   return resolve(file, section, offset, raw);
 }
 
 function resolve(file: FlowFile, section: YamlSection | undefined, offset: number, raw: RawContext): CursorContext {
+  if (raw.path.length > MAX_NESTING_DEPTH) return nothing(offset, raw.source);
   const walker = new SchemaWalker(file.catalogue, file.version, raw.path, raw.factsAt);
   const depth = raw.path.length;
   const base = { offset, source: raw.source, ...(section ? { section } : {}) };
@@ -99,13 +121,38 @@ function resolve(file: FlowFile, section: YamlSection | undefined, offset: numbe
   // White space alone: a key when keys surround it or a mapping is expected, an item for lists.
   if (target.kind === 'bare') {
     const asItem = raw.siblings === 'item' || (raw.siblings === undefined && !isMappingSlot(slotHere) && isListSlot(slotHere));
-    const asValue = raw.siblings === undefined && !isMappingSlot(slotHere) && !isListSlot(slotHere) && depth > 0 && typeof raw.path[depth - 1] === 'string';
+    const asValue =
+      raw.siblings === undefined &&
+      !isMappingSlot(slotHere) &&
+      !isListSlot(slotHere) &&
+      depth > 0 &&
+      typeof raw.path[depth - 1] === 'string';
     if (asItem) target = { kind: 'item', dash: false, prefix: '', start: target.start, end: target.start, needsSpace: false };
     else if (asValue) target = { kind: 'value', prefix: '', start: target.start, end: target.start, needsSpace: false };
     else target = { kind: 'key', prefix: '', start: target.start, end: target.start, hasColon: false };
   } else if (target.kind === 'key' && raw.siblings === undefined && !target.hasColon && !isMappingSlot(slotHere) && isListSlot(slotHere)) {
     // A word typed directly under a list key, without its dash.
     target = { kind: 'item', dash: false, prefix: target.prefix, start: target.start, end: target.end, needsSpace: false };
+  }
+
+  // `- word` in a list of scalars is a value being typed, like the AST sees it.
+  const items = itemSlot(slotHere);
+  const typedScalar = target.kind === 'item' && (target.prefix !== '' || target.end > offset) && acceptsScalar(items);
+  if (target.kind === 'item' && target.dash && (!isMappingSlot(items) || typedScalar)) {
+    const value = {
+      kind: 'value' as const,
+      prefix: target.prefix,
+      start: target.start,
+      end: target.end,
+      needsSpace: target.needsSpace,
+      ...(target.quote ? { quote: target.quote } : {}),
+    };
+    return resolve(file, section, offset, {
+      ...raw,
+      path: [...raw.path, raw.itemIndex ?? 0],
+      target: value,
+      siblings: undefined,
+    } as RawContext);
   }
 
   switch (target.kind) {
@@ -118,17 +165,24 @@ function resolve(file: FlowFile, section: YamlSection | undefined, offset: numbe
       const inList = typeof last === 'number';
       const keyDepth = inList ? depth - 2 : depth - 1;
       const key = raw.path[keyDepth];
-      if (keyDepth < 0 || typeof key !== 'string') return { ...base, path: raw.path, target: { kind: 'none' }, owner: { kind: 'unknown' }, presentKeys: NO_KEYS, ownerValues: NO_VALUES };
+      if (keyDepth < 0 || typeof key !== 'string') return { ...nothing(offset, raw.source, raw.path), ...base };
       const owner = walker.ownerAt(keyDepth);
       const def = walker.propertyDef(owner, key);
       const value = { ...target, inList } as CursorTarget;
-      return { ...base, path: raw.path, target: value, owner, property: { name: key, ...(def ? { def } : {}) }, slot: slotHere, ...ownerFacts(keyDepth) };
+      return {
+        ...base,
+        path: raw.path,
+        target: value,
+        owner,
+        property: { name: key, ...(def ? { def } : {}) },
+        slot: slotHere,
+        ...ownerFacts(keyDepth),
+      };
     }
     case 'item': {
       const key = raw.path[depth - 1];
       const owner = typeof key === 'string' ? walker.ownerAt(depth - 1) : { kind: 'unknown' as const };
       const def = typeof key === 'string' ? walker.propertyDef(owner, key) : undefined;
-      const items = itemSlot(slotHere);
       const itemOwner = isMappingSlot(items) ? walker.ownerFor(items, undefined, typeof key === 'string' ? key : undefined) : undefined;
       return {
         ...base,
@@ -142,8 +196,13 @@ function resolve(file: FlowFile, section: YamlSection | undefined, offset: numbe
       };
     }
     default:
-      return { ...base, path: raw.path, target: { kind: 'none' }, owner: { kind: 'unknown' }, presentKeys: NO_KEYS, ownerValues: NO_VALUES };
+      return { ...nothing(offset, raw.source, raw.path), ...base };
   }
+}
+
+function acceptsScalar(slot: SlotType): boolean {
+  if (slot.kind === 'union') return slot.types.some(acceptsScalar);
+  return ['string', 'integer', 'number', 'boolean', 'enum', 'any'].includes(slot.kind);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,7 +214,8 @@ function textProbe(file: FlowFile, section: YamlSection | undefined, offset: num
   const lastLine = section ? lines.positionAt(section.end).line : lines.lineCount - 1;
   const scan = scanCursor(text, lines, firstLine, offset);
   const cursorLine = lines.positionAt(offset).line;
-  const nodes = section?.root ? attachNodes(file, section.root, scan.steps) : [];
+  // A file with syntax errors may have an AST shaped unlike its lines: read its keys from the text.
+  const nodes = section?.root && section.errors.length === 0 ? attachNodes(file, section.root, scan.steps) : [];
   const cache = new Map<number, (MapFacts & { cursorKeys: ReadonlySet<string> }) | undefined>();
   const factsAt = (depth: number) => {
     if (!cache.has(depth)) {
@@ -179,7 +239,14 @@ function textProbe(file: FlowFile, section: YamlSection | undefined, offset: num
     }
     return cache.get(depth);
   };
-  return { path: scan.steps.map((s) => s.segment), target: scan.target, ...(scan.siblings ? { siblings: scan.siblings } : {}), factsAt, source: 'text' };
+  return {
+    path: scan.steps.map((s) => s.segment),
+    target: scan.target,
+    ...(scan.siblings ? { siblings: scan.siblings } : {}),
+    ...(scan.itemIndex !== undefined ? { itemIndex: scan.itemIndex } : {}),
+    factsAt,
+    source: 'text',
+  };
 }
 
 /** A line and column where the mapping reached after `depth` steps has a key. */
@@ -242,12 +309,12 @@ function astProbe(file: FlowFile, section: YamlSection, offset: number): RawCont
   if (!contents || !isCollection(contents)) return undefined;
   const lines = file.parsed.lines;
   const cursorLine = lines.positionAt(offset).line;
-  const lineStart = lines.lineStartOffset(cursorLine);
   const lineEnd = lines.lineEndOffset(cursorLine);
-  if (section.errors.some((e) => e.start <= lineEnd && e.end >= lineStart)) return undefined;
+  // An error up to the cursor's line may have thrown the AST off; past it, only one-line hits are trusted.
+  if (section.errors.some((e) => e.start <= lineEnd)) return undefined;
   const nodes: Node[] = [];
   const hit = descend(file.text, contents, offset, [], nodes);
-  if (!hit) return undefined;
+  if (!hit || (section.errors.length > 0 && hit.target.kind === 'value' && hit.target.multiline)) return undefined;
   const factsAt = (depth: number) => {
     const node = nodes[depth];
     return isMap(node) ? astFacts(file, node, cursorLine) : undefined;
@@ -260,7 +327,13 @@ function contains(node: Node | null | undefined, offset: number): boolean {
   return !!range && range[0] <= offset && offset <= range[1];
 }
 
-function descend(text: string, node: Node, offset: number, path: PathSegment[], nodes: Node[]): { path: PathSegment[]; target: ScanTarget } | undefined {
+function descend(
+  text: string,
+  node: Node,
+  offset: number,
+  path: PathSegment[],
+  nodes: Node[],
+): { path: PathSegment[]; target: ScanTarget } | undefined {
   nodes[path.length] = node;
   if (isMap(node)) {
     for (const pair of pairs(node)) {
@@ -272,6 +345,10 @@ function descend(text: string, node: Node, offset: number, path: PathSegment[], 
       const value = pair.value as Node | null;
       const name = keyName(pair);
       if (name === undefined || !contains(value, offset)) continue;
+      const keyEnd = isScalar(key) ? key.range?.[1] : undefined;
+      if (keyEnd !== undefined && isScalar(value) && value.type === Scalar.PLAIN && text.slice(keyEnd, value.range![0]).includes('\n')) {
+        return undefined;
+      }
       return visitValue(text, value!, offset, [...path, name], nodes);
     }
   } else if (isSeq(node)) {
@@ -283,7 +360,13 @@ function descend(text: string, node: Node, offset: number, path: PathSegment[], 
   return undefined;
 }
 
-function visitValue(text: string, node: Node, offset: number, path: PathSegment[], nodes: Node[]): { path: PathSegment[]; target: ScanTarget } | undefined {
+function visitValue(
+  text: string,
+  node: Node,
+  offset: number,
+  path: PathSegment[],
+  nodes: Node[],
+): { path: PathSegment[]; target: ScanTarget } | undefined {
   if (isCollection(node)) return descend(text, node, offset, path, nodes);
   if (!isScalar(node) || node.value === null || node.value === '') return undefined;
   const [start, end] = node.range!;

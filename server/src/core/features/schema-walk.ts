@@ -1,4 +1,13 @@
-import type { Catalogue, InputTypeDef, PluginCategory, PropertyDef, PropertyMap, RetryTypeDef, TypeResolution, ValueType } from '../catalogue';
+import type {
+  Catalogue,
+  InputTypeDef,
+  PluginCategory,
+  PropertyDef,
+  PropertyMap,
+  RetryTypeDef,
+  TypeResolution,
+  ValueType,
+} from '../catalogue';
 import { COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES, TASKS } from '../catalogue/common';
 import { FLOW_OUTPUT_PROPERTIES, FLOW_PROPERTIES } from '../catalogue/flow';
 import { COMMON_INPUT_PROPERTIES } from '../catalogue/inputs';
@@ -15,13 +24,10 @@ export type PathSegment = string | number;
 
 /** What a position holds: a catalogue value type, or one of the shapes the flow model gives names to. */
 export type SlotType =
-  | ValueType
-  | { readonly kind: 'flow' }
-  | { readonly kind: 'input' }
-  | { readonly kind: 'output' }
-  | { readonly kind: 'dagEntry' };
+  ValueType | { readonly kind: 'flow' } | { readonly kind: 'input' } | { readonly kind: 'output' } | { readonly kind: 'dagEntry' };
 
-export type OwnerKind = 'flow' | 'task' | 'trigger' | 'condition' | 'taskRunner' | 'input' | 'output' | 'retry' | 'dagEntry' | 'object' | 'map' | 'unknown';
+export type OwnerKind =
+  'flow' | 'task' | 'trigger' | 'condition' | 'taskRunner' | 'input' | 'output' | 'retry' | 'dagEntry' | 'object' | 'map' | 'unknown';
 
 /** A mapping on the cursor's path, as the catalogue sees it. */
 export interface Owner {
@@ -59,7 +65,12 @@ export const DAG_ENTRY_PROPERTIES: PropertyMap = {
 /** Child lists most flowables use, assumed for task types the catalogue does not know. */
 const GUESSED_CHILD_LISTS = new Set(['tasks', 'errors', 'finally', 'then', 'else']);
 
-const PLUGIN_KINDS: Readonly<Record<PluginCategory, OwnerKind>> = { task: 'task', trigger: 'trigger', condition: 'condition', taskRunner: 'taskRunner' };
+const PLUGIN_KINDS: Readonly<Record<PluginCategory, OwnerKind>> = {
+  task: 'task',
+  trigger: 'trigger',
+  condition: 'condition',
+  taskRunner: 'taskRunner',
+};
 
 export interface PathLevel {
   readonly slot: SlotType;
@@ -91,7 +102,7 @@ export class SchemaWalker {
     let owner = this.owners.get(depth);
     if (!owner) {
       const level = this.levels[depth];
-      owner = level ? this.ownerFor(level.slot, this.factsAt(depth), level.via) : { kind: 'unknown' };
+      owner = level ? this.ownerFor(level.slot, () => this.factsAt(depth), level.via) : { kind: 'unknown' };
       this.owners.set(depth, owner);
     }
     return owner;
@@ -113,8 +124,10 @@ export class SchemaWalker {
     return this.propertyDef(owner, key)?.type ?? { kind: 'any' };
   }
 
-  ownerFor(slot: SlotType, facts: MapFacts | undefined, via: string | undefined): Owner {
-    const type = facts?.keys.get('type');
+  ownerFor(slot: SlotType, facts: MapFacts | (() => MapFacts | undefined) | undefined, via: string | undefined): Owner {
+    // Facts are read only for mappings chosen by their `type`: reading them costs a scan on broken files.
+    const type =
+      TYPED_KINDS.has(slot.kind) || slot.kind === 'union' ? (typeof facts === 'function' ? facts() : facts)?.keys.get('type') : undefined;
     const base = { ...(type !== undefined ? { type } : {}), ...(via !== undefined ? { via } : {}) };
     switch (slot.kind) {
       case 'flow':
@@ -153,22 +166,31 @@ export class SchemaWalker {
   private pluginOwner(category: PluginCategory, type: string | undefined, base: { type?: string; via?: string }): Owner {
     const kind = PLUGIN_KINDS[category];
     const resolution = type ? this.catalogue.resolve(type, this.version) : undefined;
-    if (resolution && resolution.def.category === category) return { kind, ...base, resolution, properties: this.catalogue.propertiesOf(resolution.def) };
+    if (resolution && resolution.def.category === category) {
+      return { kind, ...base, resolution, properties: this.catalogue.propertiesOf(resolution.def) };
+    }
     const properties =
-      category === 'task' ? COMMON_TASK_PROPERTIES : category === 'trigger' ? COMMON_TRIGGER_PROPERTIES : { type: COMMON_TASK_PROPERTIES['type']! };
+      category === 'task'
+        ? COMMON_TASK_PROPERTIES
+        : category === 'trigger'
+          ? COMMON_TRIGGER_PROPERTIES
+          : { type: COMMON_TASK_PROPERTIES['type']! };
     return { kind, ...base, properties };
   }
 
   private anyRetryProperties(): PropertyMap {
     const all: Record<string, PropertyDef> = { ...COMMON_RETRY_PROPERTIES };
     for (const name of this.catalogue.retryTypeNames()) {
-      for (const [key, def] of Object.entries(this.catalogue.retryType(name)!.properties)) if (!all[key]) all[key] = { ...def, required: false };
+      for (const [key, def] of Object.entries(this.catalogue.retryType(name)!.properties)) {
+        if (!all[key]) all[key] = { ...def, required: false };
+      }
     }
     return all;
   }
 }
 
 const MAPPING_KINDS = new Set(['object', 'map', 'plugin', 'task', 'retry']);
+const TYPED_KINDS = new Set(['plugin', 'task', 'retry', 'input']);
 const LIST_KINDS = new Set(['list', 'tasks', 'dagTasks', 'inputs', 'outputs']);
 
 /** The type of one item of a list-like slot. */
@@ -201,5 +223,7 @@ export function isListSlot(slot: SlotType): boolean {
 /** Whether a slot holds a mapping (so typing at it means typing a key). */
 export function isMappingSlot(slot: SlotType): boolean {
   if (slot.kind === 'union') return slot.types.some((t) => MAPPING_KINDS.has(t.kind));
-  return MAPPING_KINDS.has(slot.kind) || slot.kind === 'flow' || slot.kind === 'input' || slot.kind === 'output' || slot.kind === 'dagEntry';
+  return (
+    MAPPING_KINDS.has(slot.kind) || slot.kind === 'flow' || slot.kind === 'input' || slot.kind === 'output' || slot.kind === 'dagEntry'
+  );
 }

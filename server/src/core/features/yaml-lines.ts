@@ -2,8 +2,8 @@ import type { LineIndex } from '../document/positions';
 
 /**
  * Reads block-style YAML one line at a time, without a parser: what a line starts (list dashes, a key, a
- * value) and, from a cursor, which keys and list items enclose it. Half-typed and broken files are the
- * point: the yaml AST of such a file may have nothing at the cursor, the line structure always does.
+ * value) and which keys a mapping has. Half-typed and broken files are the point: the yaml AST of such a
+ * file may have nothing at the cursor, the line structure always does.
  */
 
 export interface KeyToken {
@@ -32,6 +32,8 @@ export interface LineShape {
   readonly commentCol: number;
   readonly blockHeader: boolean;
   readonly docMarker: boolean;
+  /** The indentation contains a tab (not valid YAML indentation). */
+  readonly tabIndent: boolean;
 }
 
 const NOT_A_PLAIN_KEY_START = new Set(['[', '{', '|', '>', '*', '!', '%', '@', '`', '#', ',', '?', '&']);
@@ -41,7 +43,20 @@ export function shapeOf(line: string): LineShape {
   while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
   const indent = i;
   const docMarker = indent === 0 && /^(---|\.\.\.)(\s|$)/.test(line);
-  const empty: LineShape = { indent, blank: true, comment: false, dashes: [], contentCol: i, valueCol: -1, value: '', commentCol: -1, blockHeader: false, docMarker };
+  const tabIndent = line.slice(0, indent).includes('\t');
+  const empty: LineShape = {
+    indent,
+    blank: true,
+    comment: false,
+    dashes: [],
+    contentCol: i,
+    valueCol: -1,
+    value: '',
+    commentCol: -1,
+    blockHeader: false,
+    docMarker,
+    tabIndent,
+  };
   if (i >= line.length || docMarker) return empty;
   if (line[i] === '#') return { ...empty, comment: true, commentCol: i };
   const dashes: number[] = [];
@@ -68,6 +83,7 @@ export function shapeOf(line: string): LineShape {
     commentCol,
     blockHeader: key !== undefined && /^[|>][0-9+-]*$/.test(value),
     docMarker,
+    tabIndent,
   };
 }
 
@@ -135,255 +151,23 @@ function commentStart(line: string, from: number): number {
   return -1;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// The cursor scan
-
-export interface ScanStep {
-  readonly segment: string | number;
-  readonly container: 'map' | 'seq';
-  readonly line: number;
-  readonly col: number;
-}
-
-export type ScanTarget =
-  | { readonly kind: 'key'; readonly prefix: string; readonly start: number; readonly end: number; readonly hasColon: boolean }
-  | {
-      readonly kind: 'value';
-      readonly prefix: string;
-      readonly start: number;
-      readonly end: number;
-      readonly quote?: '"' | "'";
-      readonly needsSpace: boolean;
-      /** Inside a block scalar (`|`, `>`) or on a continuation line of a multi-line scalar. */
-      readonly multiline?: boolean;
-    }
-  | { readonly kind: 'item'; readonly dash: boolean; readonly prefix: string; readonly start: number; readonly end: number; readonly needsSpace: boolean }
-  /** Only white space before the cursor: a new key or a new list item, depending on what surrounds it. */
-  | { readonly kind: 'bare'; readonly start: number }
-  | { readonly kind: 'none' };
-
-export interface TextScan {
-  /** From the section root to the node the target belongs to: the owning mapping for keys, the value itself for values, the list for items. */
-  readonly steps: readonly ScanStep[];
-  readonly target: ScanTarget;
-  /** What was found next to the cursor at its own column. */
-  readonly siblings?: 'key' | 'item';
-  /** Column and one line of the innermost container (for reading its keys from the text). */
-  readonly col: number;
-  readonly anchorLine: number;
-}
-
-interface Tok {
-  readonly kind: 'key' | 'dash';
-  readonly col: number;
-  readonly name?: string;
-  readonly inline?: string;
-  readonly block?: boolean;
-}
-
-interface WalkNode {
-  kind: 'key' | 'item' | 'bare';
-  col: number;
-  line: number;
-  name?: string;
-  siblings: number;
-}
-
-function tokensOf(shape: LineShape): Tok[] {
-  const tokens: Tok[] = shape.dashes.map((col) => ({ kind: 'dash', col }));
-  if (shape.key) tokens.push({ kind: 'key', col: shape.key.col, name: shape.key.name, inline: shape.value, block: shape.blockHeader });
-  return tokens;
-}
-
-/** Anchors and tags alone on a key's line leave the value to the following lines. */
-function inlineIsEmpty(inline: string | undefined): boolean {
-  return !inline || /^((&|!)\S*)(\s+(&|!)\S*)*$/.test(inline);
-}
-
-/** Where the cursor is in the block structure, from the text lines only. `firstLine` bounds the section. */
-export function scanCursor(text: string, lines: LineIndex, firstLine: number, offset: number): TextScan {
-  const { line: cursorLine, character: col } = lines.positionAt(offset);
-  const lineStart = lines.lineStartOffset(cursorLine);
-  const lineText = lines.lineText(cursorLine);
-  const before = lineText.slice(0, col);
-  const s = shapeOf(before);
-  const full = shapeOf(lineText);
-  const none: TextScan = { steps: [], target: { kind: 'none' }, col, anchorLine: cursorLine };
-  if (s.comment || s.commentCol >= 0 || s.docMarker) return none;
-
-  let target: ScanTarget;
-  let node: WalkNode;
-  let pending: Tok[];
-  if (s.blank) {
-    if (full.key && full.key.col === col && full.dashes.length === 0) {
-      target = { kind: 'key', prefix: '', start: offset, end: lineStart + full.key.end, hasColon: true };
-      node = { kind: 'key', col, line: cursorLine, siblings: 0 };
-    } else {
-      target = { kind: 'bare', start: offset };
-      node = { kind: 'bare', col, line: cursorLine, siblings: 0 };
-    }
-    pending = [];
-  } else if (s.key) {
-    const raw = before.slice(s.valueCol);
-    if (s.blockHeader || /^[[{]/.test(raw)) return none;
-    const quote = raw[0] === '"' || raw[0] === "'" ? (raw[0] as '"' | "'") : undefined;
-    const valueStart = lineStart + s.valueCol + (quote ? 1 : 0);
-    const fullValueEnd = full.key && full.key.col === s.key.col ? valueEnd(full, quote) : s.valueCol + raw.length;
-    target = {
-      kind: 'value',
-      prefix: raw.slice(quote ? 1 : 0),
-      start: valueStart,
-      end: Math.max(offset, lineStart + fullValueEnd),
-      ...(quote ? { quote } : {}),
-      needsSpace: s.valueCol === before.length && !/[ \t]$/.test(before),
-    };
-    node = { kind: 'key', col: s.key.col, line: cursorLine, name: s.key.name, siblings: 0 };
-    pending = s.dashes.map((c) => ({ kind: 'dash', col: c }));
-  } else {
-    const word = before.slice(s.contentCol);
-    if (/\s/.test(word.trim()) || /^[[{|>]/.test(word)) return none;
-    const editsKey = full.key !== undefined && full.key.col === s.contentCol;
-    const wordEnd = editsKey ? lineStart + full.key!.end : lineStart + s.contentCol + wordLength(lineText, s.contentCol);
-    const quote = word[0] === '"' || word[0] === "'" ? 1 : 0;
-    if (s.dashes.length > 0 && !editsKey) {
-      const dash = s.dashes[s.dashes.length - 1]!;
-      target = {
-        kind: 'item',
-        dash: true,
-        prefix: word.slice(quote),
-        start: lineStart + s.contentCol + quote,
-        end: Math.max(offset, wordEnd),
-        needsSpace: s.contentCol === before.length && !/[ \t]$/.test(before),
-      };
-      node = { kind: 'item', col: dash, line: cursorLine, siblings: 0 };
-      pending = s.dashes.slice(0, -1).map((c) => ({ kind: 'dash', col: c }));
-    } else {
-      target = { kind: 'key', prefix: word, start: lineStart + s.contentCol, end: Math.max(offset, wordEnd), hasColon: editsKey };
-      node = { kind: 'key', col: s.contentCol, line: cursorLine, siblings: 0 };
-      pending = s.dashes.map((c) => ({ kind: 'dash', col: c }));
-    }
-  }
-
-  const walk = new Walk(node, s.blank ? col : s.indent);
-  for (let i = pending.length - 1; i >= 0; i--) walk.consider(pending[i]!, cursorLine);
-  for (let i = cursorLine - 1; i >= firstLine && !walk.done; i--) {
-    const start = lines.lineStartOffset(i);
-    const end = lines.lineEndOffset(i);
-    let j = start;
-    while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    if (j >= end || text.charCodeAt(j) === 35 /* # */) continue;
-    const indent = j - start;
-    if (indent > walk.cur.col) {
-      walk.minIndent = Math.min(walk.minIndent, indent);
-      continue;
-    }
-    const shape = shapeOf(text.slice(start, end));
-    if (shape.docMarker) break;
-    if (shape.key && shape.blockHeader && walk.minIndent > shape.key.col) {
-      walk.restart(shape, i);
-    } else {
-      const tokens = tokensOf(shape);
-      for (let t = tokens.length - 1; t >= 0; t--) walk.consider(tokens[t]!, i, shape);
-    }
-    walk.minIndent = Math.min(walk.minIndent, indent);
-  }
-  return walk.finish(target, offset);
-}
-
-function valueEnd(shape: LineShape, quote: string | undefined): number {
-  const end = shape.valueCol + shape.value.length;
-  return quote && shape.value.endsWith(quote) && shape.value.length > 1 ? end - 1 : end;
-}
-
-function wordLength(line: string, from: number): number {
-  let j = from;
-  while (j < line.length && !/[\s:]/.test(line[j]!)) j++;
-  return j - from;
-}
-
-/** Upward walk from the cursor: each token at a smaller column than the current node is its parent. */
-class Walk {
-  readonly chain: WalkNode[] = [];
-  cur: WalkNode;
-  minIndent: number;
-  siblings: 'key' | 'item' | undefined;
-  /** Set when the cursor turned out to be inside a multi-line scalar of `cur`. */
-  multiline = false;
-  private cursorLevel = true;
-  done = false;
-
-  constructor(node: WalkNode, minIndent: number) {
-    this.cur = node;
-    this.minIndent = minIndent;
-  }
-
-  consider(tok: Tok, line: number, shape?: LineShape): void {
-    const cur = this.cur;
-    if (tok.col > cur.col) return;
-    if (tok.col === cur.col) {
-      if (tok.kind === 'key' && cur.kind !== 'item') {
-        if (cur.kind === 'bare') cur.kind = 'key';
-        if (this.cursorLevel) this.siblings ??= 'key';
-        return;
-      }
-      if (tok.kind === 'dash' && cur.kind !== 'key') {
-        cur.kind = 'item';
-        cur.siblings++;
-        if (this.cursorLevel) this.siblings ??= 'item';
-        return;
-      }
-      // A dash at a key's column is a compact list under a sibling key.
-      if (tok.kind === 'dash') return;
-      // A key at an item's column is the key holding a compact list: the parent.
-    }
-    if (tok.kind === 'key' && !inlineIsEmpty(tok.inline)) {
-      // Everything below a key with a value on its own line is that value's continuation.
-      if (shape) this.restart(shape, line);
-      return;
-    }
-    this.chain.push(cur);
-    this.cursorLevel = false;
-    this.cur = { kind: tok.kind === 'key' ? 'key' : 'item', col: tok.col, line, ...(tok.name !== undefined ? { name: tok.name } : {}), siblings: 0 };
-  }
-
-  /** The cursor is inside the value of the key on `shape`'s line: start over from that key. */
-  restart(shape: LineShape, line: number): void {
-    const key = shape.key!;
-    this.chain.length = 0;
-    this.multiline = true;
-    this.siblings = undefined;
-    this.cursorLevel = false;
-    this.cur = { kind: 'key', col: key.col, line, name: key.name, siblings: 0 };
-    for (let t = shape.dashes.length - 1; t >= 0; t--) this.consider({ kind: 'dash', col: shape.dashes[t]! }, line);
-  }
-
-  finish(target: ScanTarget, offset: number): TextScan {
-    const nodes = [...this.chain, this.cur];
-    const innermost = nodes[0]!;
-    let finalTarget = target;
-    let keepFirst = target.kind === 'value';
-    if (this.multiline) {
-      finalTarget = { kind: 'value', prefix: '', start: offset, end: offset, needsSpace: false, multiline: true };
-      keepFirst = true;
-    }
-    const steps: ScanStep[] = [];
-    for (let i = nodes.length - 1; i >= (keepFirst ? 0 : 1); i--) {
-      const n = nodes[i]!;
-      steps.push({ segment: n.kind === 'key' ? (n.name ?? '') : n.siblings, container: n.kind === 'key' ? 'map' : 'seq', line: n.line, col: n.col });
-    }
-    return { steps, target: finalTarget, ...(this.siblings ? { siblings: this.siblings } : {}), col: innermost.col, anchorLine: innermost.line };
-  }
-}
-
 /** Keys written at `col` in the mapping that has a key (or its first entry's dash line) at `anchorLine`. */
-export function textMapKeys(text: string, lines: LineIndex, firstLine: number, lastLine: number, anchorLine: number, col: number): Map<string, { line: number; value: string }> {
+export function textMapKeys(
+  text: string,
+  lines: LineIndex,
+  firstLine: number,
+  lastLine: number,
+  anchorLine: number,
+  col: number,
+): Map<string, { line: number; value: string }> {
   const keys = new Map<string, { line: number; value: string }>();
   const take = (shape: LineShape, line: number): void => {
     if (shape.key && shape.key.col === col && !keys.has(shape.key.name)) keys.set(shape.key.name, { line, value: shape.value });
   };
   for (let i = anchorLine; i >= firstLine; i--) {
+    if (quickIndent(text, lines, i) > col) continue;
     const shape = shapeOf(lineAt(text, lines, i));
-    if (shape.blank) continue;
+    if (shape.blank || shape.tabIndent) continue;
     if (shape.docMarker) break;
     if (shape.indent > col) continue;
     if (shape.indent === col && shape.key) take(shape, i);
@@ -394,12 +178,22 @@ export function textMapKeys(text: string, lines: LineIndex, firstLine: number, l
     }
   }
   for (let i = anchorLine + 1; i <= lastLine; i++) {
+    if (quickIndent(text, lines, i) > col) continue;
     const shape = shapeOf(lineAt(text, lines, i));
-    if (shape.blank) continue;
+    if (shape.blank || shape.tabIndent) continue;
     if (shape.docMarker || shape.indent < col) break;
     if (shape.indent === col) take(shape, i);
   }
   return keys;
+}
+
+/** Spaces before the first character of a line; blank lines count as infinitely indented (skipped). */
+function quickIndent(text: string, lines: LineIndex, line: number): number {
+  const start = lines.lineStartOffset(line);
+  const end = lines.lineEndOffset(line);
+  let j = start;
+  while (j < end && text.charCodeAt(j) === 32) j++;
+  return j >= end ? Number.MAX_SAFE_INTEGER : j - start;
 }
 
 function lineAt(text: string, lines: LineIndex, line: number): string {
