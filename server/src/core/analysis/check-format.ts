@@ -1,10 +1,11 @@
-import { isScalar, Scalar, type YAMLMap } from 'yaml';
+import { isScalar, type Scalar, type YAMLMap } from 'yaml';
+import { scalarSource } from '../document/scalar-source';
 import type { ValueType } from '../catalogue';
 import { span, valueOf } from '../model/yaml-access';
 import { validateCron } from '../util/cron';
 import { parseDuration } from '../util/duration';
 import { isValidTimeZone, suggestTimeZones } from '../util/timezone';
-import type { RuleContext, Span } from './context';
+import type { RuleContext } from './context';
 import { fixTitles, messages } from './messages';
 
 type StringType = Extract<ValueType, { kind: 'string' }>;
@@ -51,9 +52,9 @@ export function checkFormat(ctx: RuleContext, node: Scalar, type: StringType, ke
     case 'cron': {
       const withSeconds = valueOf(parent, 'withSeconds');
       const seconds = isScalar(withSeconds) && (withSeconds.value === true || withSeconds.value === 'true');
-      const toSource = sourceOffsetMapper(ctx, node);
+      const source = scalarSource(ctx.file.text, node);
       for (const problem of validateCron(text, seconds)) {
-        const exact = toSource(problem.start, problem.end);
+        const exact = source?.spanOf(problem.start, Math.max(problem.end, problem.start));
         ctx.report('invalid-cron', exact ?? where, messages.invalidCron(problem.message));
       }
       return;
@@ -75,21 +76,4 @@ function idRepairs(text: string): string[] {
   const lower = text.toLowerCase();
   const underscored = text.replace(/[^a-zA-Z0-9_-]/g, '_').replace(/^[_-]+/, '');
   return [lower, underscored, lower.replace(/[^a-z0-9._-]/g, '_').replace(/^[._-]+/, '')].filter((c) => c.length > 0 && c !== text);
-}
-
-/**
- * Maps offsets inside a scalar's value to offsets in the file, when the source spells the value
- * character for character (plain scalars, and quoted ones without escapes on one line). Otherwise the
- * caller falls back to the whole scalar.
- */
-export function sourceOffsetMapper(ctx: RuleContext, node: Scalar): (start: number, end: number) => Span | undefined {
-  const where = span(node);
-  const value = String(node.value ?? '');
-  if (!where) return () => undefined;
-  const source = ctx.textOf(where);
-  let inner = -1;
-  if (node.type === Scalar.PLAIN && source === value) inner = where.start;
-  else if ((node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && source.slice(1, -1) === value) inner = where.start + 1;
-  if (inner < 0) return () => undefined;
-  return (start, end) => ({ start: inner + start, end: inner + Math.max(end, start) });
 }

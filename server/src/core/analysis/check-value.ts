@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { EnumValue, PropertyDef, PropertyMap, ValueType } from '../catalogue';
+import { DAG_ENTRY_PROPERTIES } from '../catalogue/common';
 import { describeNode, isNullish, keyName, keySpan, pairs, span } from '../model/yaml-access';
 import { closest } from '../util/did-you-mean';
 import { compareVersions, existsIn } from '../versions';
@@ -184,16 +185,11 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
   }
 }
 
-const DAG_ENTRY: PropertyMap = {
-  task: { type: { kind: 'task' }, required: true, description: 'The task.' },
-  dependsOn: { type: { kind: 'list', items: { kind: 'string', format: 'task-id' } }, description: 'Ids of the Dag tasks that must end first.' },
-};
-
 function checkDagEntries(ctx: RuleContext, items: unknown[], key: string): void {
   for (const item of items) {
     if (!isMap(item)) continue;
     const where = span(item as Node);
-    if (where) checkMap(ctx, item, DAG_ENTRY, { label: `a \`${key}\` entry of a Dag`, anchor: { start: where.start, end: where.start + 1 } });
+    if (where) checkMap(ctx, item, DAG_ENTRY_PROPERTIES, { label: `a \`${key}\` entry of a Dag`, anchor: { start: where.start, end: where.start + 1 } });
   }
 }
 

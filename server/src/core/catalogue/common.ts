@@ -182,3 +182,12 @@ export const FLOWABLE_BRANCH_LISTS: Readonly<Record<string, ChildListKind>> = { 
 export function legacyAliases(...names: string[]): readonly TypeAlias[] {
   return names.map((name) => ({ name, versions: { removedIn: '2.0' } }));
 }
+
+/** Dag children: `{task, dependsOn}` entries (validation, completion and the JSON Schema read this shape). */
+export const DAG_ENTRY_PROPERTIES: PropertyMap = {
+  task: { type: { kind: 'task' }, required: true, description: 'The task to run.' },
+  dependsOn: {
+    type: { kind: 'list', items: { kind: 'string', format: 'task-id' } },
+    description: 'Ids of sibling Dag tasks that must end before this one starts.',
+  },
+};

@@ -1,6 +1,6 @@
 import { compareVersions, describeRange, existsIn, type KestraVersion, type VersionRange } from '../versions';
 import type { Catalogue } from './index';
-import { COMMON_TASK_PROPERTIES } from './common';
+import { COMMON_TASK_PROPERTIES, DAG_ENTRY_PROPERTIES } from './common';
 import { FLOW_OUTPUT_PROPERTIES, FLOW_PROPERTIES } from './flow';
 import type { Deprecation, EnumValue, InputTypeDef, PluginCategory, PluginTypeDef, PropertyDef, PropertyMap, ValueType } from './types';
 
@@ -37,15 +37,6 @@ const CATEGORIES: readonly PluginCategory[] = ['task', 'trigger', 'condition', '
 
 /** Kinds that hold other definitions: Pebble never stands in for them. */
 const STRUCTURAL = new Set<ValueType['kind']>(['task', 'tasks', 'dagTasks', 'plugin', 'retry', 'inputs', 'outputs']);
-
-/** Shape of a Dag entry (check-value.ts reads the same keys). */
-const DAG_ENTRY: PropertyMap = {
-  task: { type: { kind: 'task' }, required: true, description: 'The task.' },
-  dependsOn: {
-    type: { kind: 'list', items: { kind: 'string', format: 'task-id' } },
-    description: 'Ids of the Dag tasks that must end first.',
-  },
-};
 
 export function flowJsonSchema(catalogue: Catalogue, version: KestraVersion): JsonSchema {
   return new SchemaBuilder(catalogue, version).build();
@@ -383,7 +374,7 @@ class SchemaBuilder {
       case 'tasks':
         return compact({ type: 'array', items: task(), minItems: type.minItems });
       case 'dagTasks':
-        return { type: 'array', items: this.define('dagTask', () => this.objectSchema(DAG_ENTRY)) };
+        return { type: 'array', items: this.define('dagTask', () => this.objectSchema(DAG_ENTRY_PROPERTIES)) };
       case 'plugin':
         return this.define(type.category, () => this.dispatcher(type.category));
       case 'retry':

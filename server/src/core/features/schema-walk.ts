@@ -8,7 +8,7 @@ import type {
   TypeResolution,
   ValueType,
 } from '../catalogue';
-import { COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES, TASKS } from '../catalogue/common';
+import { COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES, DAG_ENTRY_PROPERTIES, TASKS } from '../catalogue/common';
 import { FLOW_OUTPUT_PROPERTIES, FLOW_PROPERTIES } from '../catalogue/flow';
 import { COMMON_INPUT_PROPERTIES } from '../catalogue/inputs';
 import { COMMON_RETRY_PROPERTIES } from '../catalogue/retry';
@@ -52,15 +52,6 @@ export interface Owner {
 export interface MapFacts {
   readonly keys: ReadonlyMap<string, string | undefined>;
 }
-
-/** Dag children: `{task, dependsOn}` entries (mirrors the validator's shape). */
-export const DAG_ENTRY_PROPERTIES: PropertyMap = {
-  task: { type: { kind: 'task' }, required: true, description: 'The task to run.' },
-  dependsOn: {
-    type: { kind: 'list', items: { kind: 'string', format: 'task-id' } },
-    description: 'Ids of sibling Dag tasks that must end before this one starts.',
-  },
-};
 
 /** Child lists most flowables use, assumed for task types the catalogue does not know. */
 const GUESSED_CHILD_LISTS = new Set(['tasks', 'errors', 'finally', 'then', 'else']);

@@ -1,5 +1,5 @@
 import { isMap, isScalar, Scalar, visit } from 'yaml';
-import { sourceOffsetMapper } from '../check-format';
+import { scalarSource } from '../../document/scalar-source';
 import type { RuleContext, Span } from '../context';
 import { fixTitles, messages } from '../messages';
 
@@ -39,7 +39,8 @@ export function checkYamlText(ctx: RuleContext): Span[] {
 
 function checkCurlyQuotes(ctx: RuleContext, node: Scalar): void {
   const value = String(node.value);
-  const toSource = sourceOffsetMapper(ctx, node);
+  const source = scalarSource(ctx.file.text, node);
+  const toSource = (start: number, end: number): Span | undefined => source?.spanOf(start, end);
   for (const expr of value.matchAll(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g)) {
     for (const q of expr[0].matchAll(CURLY_QUOTES)) {
       const offset = expr.index! + q.index!;
