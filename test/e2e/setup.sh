@@ -86,7 +86,7 @@ NODEDIR=$(npm config get nodedir)
 for mod in kerberos node-pty @parcel/watcher @vscode/spdlog native-watchdog @vscode/deviceid; do
   if [ -d "$VSCODE/node_modules/$mod" ]; then
     say "node-gyp rebuild $mod"
-    (cd "$VSCODE/node_modules/$mod" && run node "$GYP" rebuild --nodedir="$NODEDIR")
+    (cd "$VSCODE/node_modules/$mod" && run node "$GYP" rebuild -j max --nodedir="$NODEDIR")
   else
     say "skip $mod (not a dependency of this VS Code)"
   fi

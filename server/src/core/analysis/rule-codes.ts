@@ -19,7 +19,7 @@ export const RULES = {
   'invalid-id': { severity: 'error', doc: 'The id does not match the pattern Kestra requires.' },
   'duplicate-id': { severity: 'error', doc: 'Two tasks, triggers, inputs or outputs share an id.' },
   'empty-tasks': { severity: 'error', doc: 'A task list that must not be empty is empty.' },
-  'unknown-task-type': { severity: 'error', doc: 'The type is not a known Kestra core type.' },
+  'unknown-type': { severity: 'error', doc: 'The type of a task, trigger, condition or task runner is not a known Kestra core type.' },
   'unknown-plugin-type': { severity: 'warning', doc: 'The plugin type is not in the offline catalogue; its properties are not checked.' },
   'wrong-plugin-category': { severity: 'error', doc: 'A trigger is used as a task, or the other way round.' },
   'deprecated-type': { severity: 'warning', doc: 'The type is deprecated on the target Kestra version.' },

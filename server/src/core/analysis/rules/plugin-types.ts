@@ -77,7 +77,7 @@ function resolveType(ctx: RuleContext, type: Located<string>, category: PluginCa
     ctx.report('deprecated-type', type, messages.typeAliasDeprecated(type.value, def.type), { fixes: [fix], tags: ['deprecated'] });
   } else if (type.value !== def.type) {
     // Kestra matches canonical class names exactly; only aliases are case-insensitive.
-    ctx.report('unknown-task-type', type, messages.unknownCoreType(type.value, [def.type]), { fixes: [replaceTypeFix(type, def.type)] });
+    ctx.report('unknown-type', type, messages.unknownCoreType(type.value, [def.type]), { fixes: [replaceTypeFix(type, def.type)] });
     return undefined;
   }
   if (def.deprecated) {
@@ -97,17 +97,17 @@ function reportUnknownType(ctx: RuleContext, type: Located<string>, category: Pl
     const isCore = CORE_PREFIXES.some((p) => type.value.startsWith(p));
     const fixes = hint.replacement ? [replaceTypeFix(type, hint.replacement)] : [];
     const text = `${isCore ? `Unknown type \`${type.value}\`.` : `\`${type.value}\` is not in the offline catalogue.`} ${hint.hint}`;
-    ctx.report(isCore ? 'unknown-task-type' : 'unknown-plugin-type', type, text, { fixes });
+    ctx.report(isCore ? 'unknown-type' : 'unknown-plugin-type', type, text, { fixes });
     return;
   }
   if (!type.value.includes('.')) {
     const suggestions = closestTypeName(type.value, candidates).slice(0, 3);
-    ctx.report('unknown-task-type', type, messages.shortTypeName(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
+    ctx.report('unknown-type', type, messages.shortTypeName(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
     return;
   }
   if (CORE_PREFIXES.some((p) => type.value.startsWith(p))) {
     const suggestions = closestTypeName(type.value, candidates).slice(0, 3);
-    ctx.report('unknown-task-type', type, messages.unknownCoreType(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
+    ctx.report('unknown-type', type, messages.unknownCoreType(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
     return;
   }
   ctx.report('unknown-plugin-type', type, messages.unknownPluginType(type.value));
