@@ -34,7 +34,10 @@ export default tseslint.config(
     files: ['server/src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'core is editor-independent' },
+        {
+          group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'],
+          message: 'core is editor-independent',
+        },
         { group: ['node:*', 'fs', 'path', 'child_process'], message: 'core does no I/O: inject it' },
         { group: ['**/lsp/**', '**/cli/**', '**/runner/**'], message: 'imports point one way: core <- lsp, core <- runner <- cli' },
       ]),
@@ -46,7 +49,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['vscode', 'node:*'], message: 'the webview runs in a browser' },
         { group: ['**/client/**'], message: 'the webview talks to the host by messages only' },
-        { group: ['@vscode/webview-ui-toolkit', '@vscode/webview-ui-toolkit/*'], message: 'import the UI toolkit from webview/src/ui/ only' },
+        {
+          group: ['@vscode/webview-ui-toolkit', '@vscode/webview-ui-toolkit/*'],
+          message: 'import the UI toolkit from webview/src/ui/ only',
+        },
       ]),
     },
   },
@@ -57,7 +63,12 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['**/server/src/core/**', '**/server/src/lsp/**', '**/server/src/cli/**'], message: 'the client imports only server/src/protocol' }]),
+      'no-restricted-imports': restrict([
+        {
+          group: ['**/server/src/core/**', '**/server/src/lsp/**', '**/server/src/cli/**'],
+          message: 'the client imports only server/src/protocol',
+        },
+      ]),
     },
   },
 );

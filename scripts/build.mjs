@@ -23,7 +23,14 @@ const builds = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.js`, external: ['vscode'] },
   { ...node, entryPoints: ['server/src/main.ts'], outfile: `${outdir}/server.js` },
   { ...node, entryPoints: ['server/src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/src/main.ts'], outfile: `${outdir}/webview.js` },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['webview/src/main.ts'],
+    outfile: `${outdir}/webview.js`,
+  },
 ];
 
 if (watch) {

@@ -22,7 +22,11 @@ export function assertGolden(actual: string, expectedFile: string): void {
     return;
   }
   assert.ok(existsSync(expectedFile), `missing golden file ${expectedFile}: run with UPDATE_GOLDEN=1 and review it`);
-  assert.equal(actual, readFileSync(expectedFile, 'utf8'), `golden mismatch: ${expectedFile} (UPDATE_GOLDEN=1 rewrites it; review the diff)`);
+  assert.equal(
+    actual,
+    readFileSync(expectedFile, 'utf8'),
+    `golden mismatch: ${expectedFile} (UPDATE_GOLDEN=1 rewrites it; review the diff)`,
+  );
 }
 
 /** A `# kestra-version: 1.3` comment in a fixture picks the target version. */

@@ -25,7 +25,11 @@ import { repoRoot } from './paths';
  */
 export class LspHarness {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    predicate: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
 
@@ -34,12 +38,17 @@ export class LspHarness {
     readonly connection: ProtocolConnection,
   ) {}
 
-  static async start(settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = { redhatYamlPresent: false }): Promise<LspHarness> {
+  static async start(
+    settings: Record<string, unknown> = {},
+    initializationOptions: Record<string, unknown> = { redhatYamlPresent: false },
+  ): Promise<LspHarness> {
     const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const harness = new LspHarness(child, connection);
     harness.settings = settings;
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'kfs' ? harness.settings : {})));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'kfs' ? harness.settings : {})),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => harness.onDiagnostics(params));
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -73,14 +82,19 @@ export class LspHarness {
   async open(uri: string, text: string): Promise<void> {
     this.versions.set(uri, 1);
     this.diagnostics.delete(uri);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
   }
 
   /** Replaces the whole text; returns the new document version. */
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 

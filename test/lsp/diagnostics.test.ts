@@ -57,7 +57,9 @@ test('quick fixes come back as code actions with workspace edits', async () => {
   assert.equal(rename.isPreferred, true);
   assert.deepEqual(rename.edit?.changes?.[uri], [{ range: unknown.range, newText: 'message' }]);
   const ignore = actions.find((a) => a.title === 'Ignore `unknown-property` on this line');
-  assert.deepEqual(ignore?.edit?.changes?.[uri], [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '    # kfs-ignore unknown-property\n' }]);
+  assert.deepEqual(ignore?.edit?.changes?.[uri], [
+    { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, newText: '    # kfs-ignore unknown-property\n' },
+  ]);
 });
 
 test('YAML that is not a flow gets no diagnostics', async () => {
@@ -90,13 +92,19 @@ test('settings: the target version and rule overrides come from workspace/config
   try {
     await other.open('file:///ws/old.yml', old);
     const diagnostics = await other.waitForDiagnostics('file:///ws/old.yml');
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['deprecated-type', DiagnosticSeverity.Hint]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['deprecated-type', DiagnosticSeverity.Hint]],
+    );
   } finally {
     await other.stop();
   }
   await lsp.open('file:///ws/old2.yml', old);
   const onDefault = await lsp.waitForDiagnostics('file:///ws/old2.yml');
-  assert.deepEqual(onDefault.map((d) => [d.code, d.severity]), [['removed-type', DiagnosticSeverity.Error]]);
+  assert.deepEqual(
+    onDefault.map((d) => [d.code, d.severity]),
+    [['removed-type', DiagnosticSeverity.Error]],
+  );
 });
 
 test('next to the Red Hat YAML extension, YAML syntax errors are left to it (auto)', async () => {

@@ -49,14 +49,20 @@ before(async () => {
 });
 
 test('completion after `type: ` offers task types, Log among them', async () => {
-  const result = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: URI }, position: { line: 13, character: 10 } })) as CompletionList;
+  const result = (await lsp.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri: URI },
+    position: { line: 13, character: 10 },
+  })) as CompletionList;
   const labels = result.items.map((i) => i.label);
   assert.ok(labels.includes('io.kestra.plugin.core.log.Log'), labels.slice(0, 10).join(', '));
   assert.ok(!labels.includes('io.kestra.plugin.core.trigger.Schedule'), 'triggers are not tasks');
 });
 
 test('hover over a task type shows its documentation', async () => {
-  const result = (await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: URI }, position: { line: 10, character: 20 } })) as Hover;
+  const result = (await lsp.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: URI },
+    position: { line: 10, character: 20 },
+  })) as Hover;
   const value = (result.contents as MarkupContent).value;
   assert.match(value, /io\.kestra\.plugin\.core\.log\.Log/);
   assert.match(value, /message/);
@@ -65,12 +71,19 @@ test('hover over a task type shows its documentation', async () => {
 test('document symbols outline inputs and tasks', async () => {
   const symbols = (await lsp.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
   const names = JSON.stringify(symbols);
-  for (const name of ['nav', 'user', 'first', 'second', 'third']) assert.ok(names.includes(`"name":"${name}"`), `${name} missing in ${names}`);
+  for (const name of ['nav', 'user', 'first', 'second', 'third'])
+    {assert.ok(names.includes(`"name":"${name}"`), `${name} missing in ${names}`);}
 });
 
 test('go to definition from outputs.first to the task id', async () => {
-  const result = (await lsp.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: URI }, position: { line: 11, character: 27 } })) as Location[];
-  assert.deepEqual(result.map((l) => l.range), [{ start: { line: 6, character: 8 }, end: { line: 6, character: 13 } }]);
+  const result = (await lsp.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: URI },
+    position: { line: 11, character: 27 },
+  })) as Location[];
+  assert.deepEqual(
+    result.map((l) => l.range),
+    [{ start: { line: 6, character: 8 }, end: { line: 6, character: 13 } }],
+  );
 });
 
 test('references of an input include its uses in expressions', async () => {
@@ -87,13 +100,29 @@ test('references of an input include its uses in expressions', async () => {
 });
 
 test('rename a task id updates its declaration and its uses; a bad name is refused', async () => {
-  const prepared = await lsp.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: URI }, position: { line: 6, character: 10 } });
+  const prepared = await lsp.connection.sendRequest(PrepareRenameRequest.type, {
+    textDocument: { uri: URI },
+    position: { line: 6, character: 10 },
+  });
   assert.ok(prepared);
-  const edit = (await lsp.connection.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: { line: 6, character: 10 }, newName: 'start' })) as WorkspaceEdit;
+  const edit = (await lsp.connection.sendRequest(RenameRequest.type, {
+    textDocument: { uri: URI },
+    position: { line: 6, character: 10 },
+    newName: 'start',
+  })) as WorkspaceEdit;
   const edits = edit.changes?.[URI] ?? [];
-  assert.deepEqual(edits.map((e) => [e.range.start.line, e.newText]).sort(), [
-    [11, 'start'],
-    [6, 'start'],
-  ].sort());
-  await assert.rejects(lsp.connection.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: { line: 6, character: 10 }, newName: 'no.dots' }));
+  assert.deepEqual(
+    edits.map((e) => [e.range.start.line, e.newText]).sort(),
+    [
+      [11, 'start'],
+      [6, 'start'],
+    ].sort(),
+  );
+  await assert.rejects(
+    lsp.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri: URI },
+      position: { line: 6, character: 10 },
+      newName: 'no.dots',
+    }),
+  );
 });

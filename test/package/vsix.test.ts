@@ -32,21 +32,36 @@ test('the .vsix holds only dist/, schemas/, media/ and the docs, and is under 3 
     const from = path.join(repoRoot, entry);
     if (existsSync(from)) cpSync(from, path.join(work, entry), { recursive: true });
   }
-  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), '--production', '--outdir', path.join(work, 'dist')], { cwd: repoRoot, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs'), '--production', '--outdir', path.join(work, 'dist')], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
   const manifest = JSON.parse(readFileSync(path.join(work, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   delete manifest.scripts['vscode:prepublish']; // already built above
   writeFileSync(path.join(work, 'package.json'), JSON.stringify(manifest, null, 2));
   const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
   const out = path.join(work, 'kfs.vsix');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: work, stdio: 'pipe', input: '' });
+  execFileSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    { cwd: work, stdio: 'pipe', input: '' },
+  );
 
   const entries = zipEntries(out).filter((e) => e.startsWith('extension/'));
-  const allowed = /^extension\/(dist\/(client|server|cli|webview)\.js|dist\/webview\.css|schemas\/[^/]+\.json|media\/.+|package\.json|readme\.md|changelog\.md|LICENSE\.txt|architecture\.md)$/i;
-  assert.deepEqual(entries.filter((e) => !allowed.test(e)), [], 'unexpected files in the package');
+  const allowed =
+    /^extension\/(dist\/(client|server|cli|webview)\.js|dist\/webview\.css|schemas\/[^/]+\.json|media\/.+|package\.json|readme\.md|changelog\.md|LICENSE\.txt|architecture\.md)$/i;
+  assert.deepEqual(
+    entries.filter((e) => !allowed.test(e)),
+    [],
+    'unexpected files in the package',
+  );
   for (const required of ['extension/dist/client.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/package.json']) {
     assert.ok(entries.includes(required), `${required} missing`);
   }
-  assert.ok(!entries.some((e) => e.endsWith('.map') || e.includes('node_modules') || e.endsWith('.ts')), 'sources, maps or node_modules shipped');
+  assert.ok(
+    !entries.some((e) => e.endsWith('.map') || e.includes('node_modules') || e.endsWith('.ts')),
+    'sources, maps or node_modules shipped',
+  );
   const size = statSync(out).size;
   assert.ok(size < 3 * 1024 * 1024, `package is ${size} bytes`);
 });

@@ -21,7 +21,13 @@ export interface JsonDiagnostic {
 
 export function toJson(reports: readonly FileReport[], cwd: string): JsonDiagnostic[] {
   return reports.flatMap((r) =>
-    r.diagnostics.map((d) => ({ file: path.relative(cwd, r.file) || r.file, range: r.lines.rangeOf(d.start, d.end), severity: d.severity, code: d.code, message: d.message })),
+    r.diagnostics.map((d) => ({
+      file: path.relative(cwd, r.file) || r.file,
+      range: r.lines.rangeOf(d.start, d.end),
+      severity: d.severity,
+      code: d.code,
+      message: d.message,
+    })),
   );
 }
 
@@ -38,7 +44,12 @@ export function toText(reports: readonly FileReport[], cwd: string): string {
   return lines.join('\n');
 }
 
-const SARIF_LEVEL: Readonly<Record<FlowDiagnostic['severity'], string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Readonly<Record<FlowDiagnostic['severity'], string>> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0, for code-scanning dashboards. Columns are 1-based there. */
 export function toSarif(reports: readonly FileReport[], cwd: string, toolVersion: string): object {
@@ -67,7 +78,12 @@ export function toSarif(reports: readonly FileReport[], cwd: string, toolVersion
                 {
                   physicalLocation: {
                     artifactLocation: { uri: path.relative(cwd, r.file).split(path.sep).join('/') },
-                    region: { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 },
+                    region: {
+                      startLine: range.start.line + 1,
+                      startColumn: range.start.character + 1,
+                      endLine: range.end.line + 1,
+                      endColumn: range.end.character + 1,
+                    },
                   },
                 },
               ],

@@ -79,7 +79,9 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     const text = toText(reports, io.cwd);
     if (text) io.out(text);
     const count = (s: Severity): number => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === s).length, 0);
-    io.err(`${reports.length} flow file${reports.length === 1 ? '' : 's'} checked for Kestra ${settings.kestraVersion}: ${count('error')} error(s), ${count('warning')} warning(s).`);
+    io.err(
+      `${reports.length} flow file${reports.length === 1 ? '' : 's'} checked for Kestra ${settings.kestraVersion}: ${count('error')} error(s), ${count('warning')} warning(s).`,
+    );
   }
   const hasErrors = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return hasErrors || missing.length > 0 ? 1 : 0;

@@ -46,7 +46,10 @@ export const WORKER_GROUP: ValueType = {
   name: 'workerGroup',
   properties: {
     key: { type: { kind: 'string', pattern: TASK_ID_PATTERN }, description: 'Worker group key (Enterprise Edition).', dynamic: true },
-    fallback: { type: { kind: 'enum', values: ['FAIL', 'WAIT', 'CANCEL'] }, description: 'What to do when no worker of the group is available.' },
+    fallback: {
+      type: { kind: 'enum', values: ['FAIL', 'WAIT', 'CANCEL'] },
+      description: 'What to do when no worker of the group is available.',
+    },
   },
 };
 
@@ -67,11 +70,19 @@ export const INPUT_FILES: ValueType = { kind: 'union', types: [STRING_MAP, STRIN
 
 /** Properties every task accepts (flow-model.md §2). */
 export const COMMON_TASK_PROPERTIES: PropertyMap = {
-  id: { type: { kind: 'string', pattern: TASK_ID_PATTERN }, required: true, description: 'Unique id of the task in the flow. Letters, digits, `_` and `-`; no dots.' },
+  id: {
+    type: { kind: 'string', pattern: TASK_ID_PATTERN },
+    required: true,
+    description: 'Unique id of the task in the flow. Letters, digits, `_` and `-`; no dots.',
+  },
   type: { type: STRING, required: true, description: 'Fully-qualified plugin type, e.g. `io.kestra.plugin.core.log.Log`.' },
   description: { type: STRING, description: 'Markdown documentation of the task.' },
   retry: { type: { kind: 'retry' }, description: 'Retry policy for failed attempts of this task.' },
-  timeout: { type: DURATION, dynamic: true, description: 'Maximum duration of one attempt (ISO-8601, e.g. `PT10M`). The task is stopped and the attempt fails when it is exceeded.' },
+  timeout: {
+    type: DURATION,
+    dynamic: true,
+    description: 'Maximum duration of one attempt (ISO-8601, e.g. `PT10M`). The task is stopped and the attempt fails when it is exceeded.',
+  },
   disabled: { type: BOOLEAN, default: false, description: 'When true the task is left out of the execution entirely.' },
   workerGroup: { type: WORKER_GROUP, description: 'Enterprise Edition worker group.', versions: { removedIn: '2.0' } },
   workerSelector: {
@@ -80,8 +91,16 @@ export const COMMON_TASK_PROPERTIES: PropertyMap = {
       name: 'workerSelector',
       properties: {
         tags: { type: STRING_LIST, description: 'Worker tags to match.' },
-        match: { type: { kind: 'enum', values: ['ALL', 'ANY'] }, default: 'ALL', description: 'Whether all or any of the tags must match.' },
-        fallback: { type: { kind: 'enum', values: ['FAIL', 'WAIT', 'CANCEL', 'IGNORE'] }, default: 'FAIL', description: 'What to do when no worker matches.' },
+        match: {
+          type: { kind: 'enum', values: ['ALL', 'ANY'] },
+          default: 'ALL',
+          description: 'Whether all or any of the tags must match.',
+        },
+        fallback: {
+          type: { kind: 'enum', values: ['FAIL', 'WAIT', 'CANCEL', 'IGNORE'] },
+          default: 'FAIL',
+          description: 'What to do when no worker matches.',
+        },
       },
     },
     versions: { since: '2.0' },
@@ -91,7 +110,12 @@ export const COMMON_TASK_PROPERTIES: PropertyMap = {
   allowFailure: { type: BOOLEAN, default: false, description: 'A final failure becomes WARNING and the flow goes on.' },
   allowWarning: { type: BOOLEAN, default: false, description: 'A WARNING becomes SUCCESS.' },
   logToFile: { type: BOOLEAN, default: false, description: 'Store the logs as a file in internal storage instead of the log backend.' },
-  runIf: { type: STRING, default: 'true', dynamic: true, description: 'Pebble condition rendered before the task runs; a falsy result (`false`, `0`, `-0`, empty) skips the task (SKIPPED).' },
+  runIf: {
+    type: STRING,
+    default: 'true',
+    dynamic: true,
+    description: 'Pebble condition rendered before the task runs; a falsy result (`false`, `0`, `-0`, empty) skips the task (SKIPPED).',
+  },
   version: { type: STRING, description: 'Plugin version to use for this task.' },
   taskCache: {
     type: {
@@ -115,10 +139,18 @@ export const COMMON_TRIGGER_PROPERTIES: PropertyMap = {
   conditions: {
     type: { kind: 'list', items: { kind: 'plugin', category: 'condition' } },
     versions: { removedIn: '2.0' },
-    replacedBy: { message: 'Kestra 2.0 replaces trigger conditions with one `when` expression (Flow triggers: `dependsOn`).', replacement: 'when' },
+    replacedBy: {
+      message: 'Kestra 2.0 replaces trigger conditions with one `when` expression (Flow triggers: `dependsOn`).',
+      replacement: 'when',
+    },
     description: 'Conditions that must all hold for the trigger to fire.',
   },
-  when: { type: STRING, dynamic: true, versions: { since: '2.0' }, description: 'Pebble condition; the trigger fires only when it renders truthy.' },
+  when: {
+    type: STRING,
+    dynamic: true,
+    versions: { since: '2.0' },
+    description: 'Pebble condition; the trigger fires only when it renders truthy.',
+  },
   disabled: { type: BOOLEAN, default: false, description: 'A disabled trigger never fires.' },
   workerGroup: COMMON_TASK_PROPERTIES['workerGroup']!,
   workerSelector: COMMON_TASK_PROPERTIES['workerSelector']!,

@@ -25,7 +25,11 @@ const PLUGIN_DEFAULT: ValueType = {
       required: true,
       description: 'Plugin type the defaults apply to, or a prefix such as `io.kestra.plugin.scripts` to cover a whole family.',
     },
-    values: { type: ANY_MAP, required: true, description: 'Properties merged into every matching task, trigger, condition or task runner.' },
+    values: {
+      type: ANY_MAP,
+      required: true,
+      description: 'Properties merged into every matching task, trigger, condition or task runner.',
+    },
     forced: {
       type: BOOLEAN,
       default: false,
@@ -44,7 +48,11 @@ const SLA: ValueType = {
       required: true,
       description: '`MAX_DURATION` (needs `duration`) or `EXECUTION_ASSERTION` (needs `assert`).',
     },
-    behavior: { type: { kind: 'enum', values: ['FAIL', 'CANCEL', 'NONE'] }, required: true, description: 'What happens to an execution that breaks the SLA.' },
+    behavior: {
+      type: { kind: 'enum', values: ['FAIL', 'CANCEL', 'NONE'] },
+      required: true,
+      description: 'What happens to an execution that breaks the SLA.',
+    },
     duration: { type: DURATION, description: 'Longest an execution may run (MAX_DURATION).' },
     assert: { type: STRING, dynamic: true, description: 'Pebble expression that must stay truthy (EXECUTION_ASSERTION).' },
     labels: { type: LABELS, description: 'Labels added to an execution that breaks the SLA (no `system.` keys).' },
@@ -77,7 +85,11 @@ const CHECK: ValueType = {
       description: 'Pebble condition checked before the execution is created; the check fails when it is falsy.',
     },
     message: { type: STRING, required: true, dynamic: true, description: 'Message shown when the check fails.' },
-    style: { type: { kind: 'enum', values: ['ERROR', 'SUCCESS', 'WARNING', 'INFO'] }, default: 'INFO', description: 'How the message is displayed.' },
+    style: {
+      type: { kind: 'enum', values: ['ERROR', 'SUCCESS', 'WARNING', 'INFO'] },
+      default: 'INFO',
+      description: 'How the message is displayed.',
+    },
     behavior: {
       type: { kind: 'enum', values: ['BLOCK_EXECUTION', 'FAIL_EXECUTION', 'CREATE_EXECUTION'] },
       default: 'BLOCK_EXECUTION',
@@ -90,7 +102,11 @@ const QUOTA: ValueType = {
   kind: 'object',
   name: 'quota',
   properties: {
-    duration: { type: DURATION, required: true, description: 'Window length (ISO-8601, at least `PT1M`, no weeks); one quota per duration.' },
+    duration: {
+      type: DURATION,
+      required: true,
+      description: 'Window length (ISO-8601, at least `PT1M`, no weeks); one quota per duration.',
+    },
     limit: { type: { kind: 'integer', minimum: 1 }, required: true, description: 'Executions allowed per window.' },
     behavior: { type: { kind: 'enum', values: ['CANCEL', 'FAIL'] }, description: 'What happens to executions beyond the limit.' },
   },
@@ -101,7 +117,10 @@ const LISTENER: ValueType = {
   name: 'listener',
   properties: {
     description: { type: STRING, description: 'Documentation of the listener.' },
-    conditions: { type: { kind: 'list', items: { kind: 'plugin', category: 'condition' } }, description: 'Conditions the finished execution must meet.' },
+    conditions: {
+      type: { kind: 'list', items: { kind: 'plugin', category: 'condition' } },
+      description: 'Conditions the finished execution must meet.',
+    },
     tasks: { type: TASKS, description: 'Tasks run after a matching execution ends.' },
   },
 };
@@ -119,9 +138,15 @@ export const FLOW_PROPERTIES: PropertyMap = {
   },
   revision: { type: { kind: 'integer', minimum: 1 }, description: 'Revision number, normally set by the server.' },
   description: { type: STRING, description: 'Markdown documentation of the flow.' },
-  labels: { type: LABELS, description: 'Labels copied to every execution. Keys starting with `system.` are reserved (except `system.readOnly`).' },
+  labels: {
+    type: LABELS,
+    description: 'Labels copied to every execution. Keys starting with `system.` are reserved (except `system.readOnly`).',
+  },
   inputs: { type: { kind: 'inputs' }, description: 'Parameters of the flow, read as `{{ inputs.<id> }}`.' },
-  variables: { type: { kind: 'map', values: ANY }, description: 'Constants read as `{{ vars.<key> }}` (not rendered recursively; use `render()`).' },
+  variables: {
+    type: { kind: 'map', values: ANY },
+    description: 'Constants read as `{{ vars.<key> }}` (not rendered recursively; use `render()`).',
+  },
   tasks: { type: { kind: 'tasks', minItems: 1 }, required: true, description: 'Main list of tasks, run in order.' },
   errors: { type: TASKS, description: 'Tasks run when a task of `tasks` fails for good. They do not change the final state.' },
   finally: { type: TASKS, description: 'Tasks always run at the end, while the execution is still RUNNING, whatever the outcome.' },
@@ -141,8 +166,11 @@ export const FLOW_PROPERTIES: PropertyMap = {
     type: { kind: 'list', items: PLUGIN_DEFAULT },
     versions: { removedIn: '2.0' },
     aliases: [{ name: 'taskDefaults', versions: { removedIn: '2.0' } }],
-    replacedBy: { message: 'Kestra 2.0 removed pluginDefaults from flows: write the values on every matching task (Enterprise Edition: policies).' },
-    description: 'Default property values for plugins of a type (or type prefix) used in this flow. Kestra 2.0 removed them (EE: policies).',
+    replacedBy: {
+      message: 'Kestra 2.0 removed pluginDefaults from flows: write the values on every matching task (Enterprise Edition: policies).',
+    },
+    description:
+      'Default property values for plugins of a type (or type prefix) used in this flow. Kestra 2.0 removed them (EE: policies).',
   },
   concurrency: {
     type: {
@@ -162,7 +190,10 @@ export const FLOW_PROPERTIES: PropertyMap = {
   outputs: { type: { kind: 'outputs' }, description: 'Values published at the end of the execution, for parent flows and Flow triggers.' },
   retry: { type: { kind: 'retry' }, description: 'Retry policy for failing tasks that have none of their own.' },
   sla: { type: { kind: 'list', items: SLA }, description: 'Service-level agreements checked on each execution (beta).' },
-  checks: { type: { kind: 'list', items: CHECK }, description: 'Conditions checked before an execution is created, with a message when they fail.' },
+  checks: {
+    type: { kind: 'list', items: CHECK },
+    description: 'Conditions checked before an execution is created, with a message when they fail.',
+  },
   disabled: { type: BOOLEAN, default: false, description: 'A disabled flow cannot be executed and its triggers do not fire.' },
   deleted: { type: BOOLEAN, default: false, description: 'Soft-delete marker managed by the server.' },
   workerGroup: {
@@ -172,7 +203,11 @@ export const FLOW_PROPERTIES: PropertyMap = {
     description: 'Enterprise Edition worker group for every task of the flow.',
   },
   policyRefs: { type: STRING_LIST, versions: { since: '2.0' }, description: 'Enterprise Edition policies applied to the flow.' },
-  quotas: { type: { kind: 'list', items: QUOTA }, versions: { since: '2.0' }, description: 'Enterprise Edition limits on how many executions may be created per time window.' },
+  quotas: {
+    type: { kind: 'list', items: QUOTA },
+    versions: { since: '2.0' },
+    description: 'Enterprise Edition limits on how many executions may be created per time window.',
+  },
 };
 
 /** Keys of a flow output (flow-model.md §1.2); also used for Loop `outputs`. */

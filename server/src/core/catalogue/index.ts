@@ -26,7 +26,11 @@ export class Catalogue {
   private readonly inputTypes = new Map<string, InputTypeDef>();
   private readonly retryTypes = new Map<string, RetryTypeDef>();
 
-  constructor(readonly plugins: readonly PluginTypeDef[], inputs: readonly InputTypeDef[], retries: readonly RetryTypeDef[]) {
+  constructor(
+    readonly plugins: readonly PluginTypeDef[],
+    inputs: readonly InputTypeDef[],
+    retries: readonly RetryTypeDef[],
+  ) {
     for (const def of plugins) {
       this.byName.set(def.type.toLowerCase(), { def });
       for (const alias of def.aliases ?? []) this.byName.set(alias.name.toLowerCase(), { def, alias: alias.name });

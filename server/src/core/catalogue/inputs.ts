@@ -106,7 +106,10 @@ export const INPUT_TYPES: readonly InputTypeDef[] = [
     type: 'SELECT',
     description: 'One value picked from a list (drop-down or radio buttons).',
     properties: {
-      values: { type: CHOICES, description: 'Allowed values (each must be a valid regular expression). `{label, value}` items need Kestra 2.0.' },
+      values: {
+        type: CHOICES,
+        description: 'Allowed values (each must be a valid regular expression). `{label, value}` items need Kestra 2.0.',
+      },
       expression: EXPRESSION,
       allowCustomValue: ALLOW_CUSTOM,
       isRadio: { type: BOOLEAN, default: false, description: 'Show radio buttons instead of a drop-down.' },
@@ -239,7 +242,8 @@ export const INPUT_TYPES: readonly InputTypeDef[] = [
   },
   {
     type: 'FORM',
-    description: 'Groups child inputs (one level deep); they are read as `{{ inputs.<form>.<child> }}`. It takes no `defaults` or `prefill` itself.',
+    description:
+      'Groups child inputs (one level deep); they are read as `{{ inputs.<form>.<child> }}`. It takes no `defaults` or `prefill` itself.',
     properties: {
       inputs: { type: { kind: 'inputs' }, description: 'The inputs of the group (no nested FORM).' },
     },

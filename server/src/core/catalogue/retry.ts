@@ -3,7 +3,11 @@ import { BOOLEAN, DURATION, NUMBER } from './common';
 
 /** Properties shared by every retry type (flow-model.md §3; version-2.md §6.1). */
 export const COMMON_RETRY_PROPERTIES: PropertyMap = {
-  type: { type: { kind: 'enum', values: ['constant', 'exponential', 'random'] }, required: true, description: 'Retry policy: `constant`, `exponential` or `random`.' },
+  type: {
+    type: { kind: 'enum', values: ['constant', 'exponential', 'random'] },
+    required: true,
+    description: 'Retry policy: `constant`, `exponential` or `random`.',
+  },
   maxAttempts: {
     type: { kind: 'integer', minimum: 1 },
     description: 'Total number of attempts, the first one included.',
@@ -44,4 +48,3 @@ export const RETRY_TYPES: readonly RetryTypeDef[] = [
     },
   },
 ];
-

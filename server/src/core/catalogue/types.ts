@@ -8,7 +8,13 @@ import type { VersionRange } from '../versions';
 
 /** What a value may look like. A small type language that maps both to our validator and to JSON Schema. */
 export type ValueType =
-  | { readonly kind: 'string'; readonly format?: StringFormat; readonly pattern?: string; readonly minLength?: number; readonly maxLength?: number }
+  | {
+      readonly kind: 'string';
+      readonly format?: StringFormat;
+      readonly pattern?: string;
+      readonly minLength?: number;
+      readonly maxLength?: number;
+    }
   | { readonly kind: 'integer'; readonly minimum?: number; readonly maximum?: number }
   | { readonly kind: 'number'; readonly minimum?: number; readonly maximum?: number }
   | { readonly kind: 'boolean' }

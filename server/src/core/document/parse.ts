@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseAllDocuments, type Document, type EmptyStream, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, type Document, type EmptyStream, type YAMLMap } from 'yaml';
 import { LineIndex } from './positions';
 
 /** Files above this size are not analysed: a clear notice beats a frozen editor. */
@@ -37,6 +37,13 @@ export interface ParsedFile {
   readonly tooDeep?: { readonly depth: number; readonly offset: number };
 }
 
+/**
+ * Options of every parse; incremental.ts re-parses single items with the same ones.
+ * uniqueKeys: false — duplicate keys are reported by our own rule with a better message and range.
+ * Source tokens are not kept: an incrementally re-parsed file could not keep their offsets right.
+ */
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false } as const;
+
 export function parseFile(text: string): ParsedFile {
   const lines = new LineIndex(text);
   if (text.length > MAX_ANALYSED_LENGTH) return { text, lines, sections: [], tooLarge: true };
@@ -44,21 +51,22 @@ export function parseFile(text: string): ParsedFile {
   if (deep.depth > MAX_NESTING_DEPTH) return { text, lines, sections: [], tooLarge: false, tooDeep: deep };
   let docs: Document.Parsed[] | EmptyStream;
   try {
-    // uniqueKeys: false — duplicate keys are reported by our own rule with a better message and range.
-    docs = parseAllDocuments(text, { lineCounter: new LineCounter(), keepSourceTokens: true, uniqueKeys: false, prettyErrors: false });
+    docs = parseAllDocuments(text, PARSE_OPTIONS);
   } catch {
     // The estimate above is a heuristic; a parser stack overflow must still not escape.
     return { text, lines, sections: [], tooLarge: false, tooDeep: deep };
   }
   const list = Array.isArray(docs) ? docs : [];
-  const sections = list.map((doc): YamlSection => {
-    const root = isMap(doc.contents) ? doc.contents : undefined;
-    const [start, , end] = doc.range;
-    const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
-    const errors = doc.errors.map((e) => ({ start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0] + 1)), message: firstLine(e.message), code: e.code }));
-    return { doc, start, end, root, isFlow: looksLikeFlow(root), errors };
-  });
-  return { text, lines, sections, tooLarge: false };
+  return { text, lines, sections: list.map((doc) => sectionOf(doc, text)), tooLarge: false };
+}
+
+/** The section of one parsed document of `text`. */
+export function sectionOf(doc: Document.Parsed, text: string): YamlSection {
+  const root = isMap(doc.contents) ? doc.contents : undefined;
+  const [start, , end] = doc.range;
+  const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
+  const errors = doc.errors.map((e) => ({ start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0] + 1)), message: firstLine(e.message), code: e.code }));
+  return { doc, start, end, root, isFlow: looksLikeFlow(root), errors };
 }
 
 /** Kestra's own editors and the official extension detect flows this way; so do we. */

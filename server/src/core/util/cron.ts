@@ -128,9 +128,7 @@ function checkNickname(expr: string, parts: Token[], whole: { start: number; end
   const text = parts.length === 1 ? (parts[0]?.text ?? '') : expr.trim();
   const names = Object.keys(NICKNAMES);
   if (NICKNAMES[text] !== undefined) {
-    return text === expr
-      ? []
-      : [{ message: `Remove the spaces around ${text}: Kestra wants the nickname alone.`, ...whole }];
+    return text === expr ? [] : [{ message: `Remove the spaces around ${text}: Kestra wants the nickname alone.`, ...whole }];
   }
   let message: string;
   if (NICKNAMES[text.toLowerCase()] !== undefined) {
@@ -172,8 +170,7 @@ function checkItem(item: string, at: number, spec: FieldSpec, out: CronProblem[]
   if (step !== undefined) {
     const stepAt = at + base.length + 1;
     if (step === '') fail(`Missing step after / in ${spec.label}.`, stepAt - 1, 1);
-    else if (!/^\d+$/.test(step))
-      fail(`The ${spec.label} step must be a whole number, found '${step}'.`, stepAt, step.length);
+    else if (!/^\d+$/.test(step)) fail(`The ${spec.label} step must be a whole number, found '${step}'.`, stepAt, step.length);
     else if (Number(step) < 1 || Number(step) > spec.max) {
       fail(`${capital(spec.label)} step ${Number(step)} is out of range 1–${spec.max}.`, stepAt, step.length);
     }
@@ -223,8 +220,7 @@ function valueMessage(text: string, key: string, spec: FieldSpec): string {
   const day = FULL_DAYS.indexOf(key);
   const month = FULL_MONTHS.indexOf(key);
   if (spec.names === DAYS && day >= 0) return `Use the three-letter day name ${DAYS[day]} instead of ${text}.`;
-  if (spec.names === MONTHS && month >= 0)
-    return `Use the three-letter month name ${MONTHS[month]} instead of ${text}.`;
+  if (spec.names === MONTHS && month >= 0) return `Use the three-letter month name ${MONTHS[month]} instead of ${text}.`;
   if (DAYS.includes(key) || day >= 0) return `${text} is a day name; day names only go in the day-of-week field.`;
   if (MONTHS.includes(key) || month >= 0) return `${text} is a month name; month names only go in the month field.`;
   if (spec.names) return `'${text}' is not a valid ${spec.label}; use ${spec.allowed}.`;
@@ -305,13 +301,7 @@ function zoneOptions(timeZone: string | undefined): { timezone?: string; utcOffs
  * in `timeZone` (an IANA id or a fixed offset; UTC when undefined). Empty when
  * the expression or the zone is invalid.
  */
-export function nextRuns(
-  expr: string,
-  withSeconds: boolean,
-  timeZone: string | undefined,
-  from: Date,
-  count = 5,
-): Date[] {
+export function nextRuns(expr: string, withSeconds: boolean, timeZone: string | undefined, from: Date, count = 5): Date[] {
   if (count <= 0 || expr.includes('|') || validateCron(expr, withSeconds).length > 0) return [];
   try {
     const job = new Cron(expand(expr, withSeconds).join(' '), {

@@ -21,8 +21,7 @@ const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 
 // Same shape as the pattern Java uses; groups: sign, days, T, hours, minutes, seconds, fraction.
-const ISO =
-  /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i;
+const ISO = /^([-+]?)P(?:([-+]?[0-9]+)D)?(T(?:([-+]?[0-9]+)H)?(?:([-+]?[0-9]+)M)?(?:([-+]?[0-9]+)(?:[.,]([0-9]{0,9}))?S)?)?$/i;
 const NUMBER = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
 // Java keeps seconds in a long; beyond this the value would overflow there.
 const MAX_MS = 9.2e21;
@@ -79,11 +78,11 @@ function explain(value: string): string {
     const datePart = upper.replace(/^[-+]?P/, '').split('T')[0] ?? '';
     const unit = /[0-9.,]+([YMW])/.exec(datePart)?.[1];
     if (unit === 'Y')
-      return `Years are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P365D.`;
+      {return `Years are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P365D.`;}
     if (unit === 'W')
-      return `Weeks are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P7D.`;
+      {return `Weeks are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P7D.`;}
     if (unit === 'M')
-      return `Months are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; for minutes put them after T, e.g. PT${/([0-9]+)M/.exec(datePart)?.[1] ?? '5'}M.`;
+      {return `Months are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; for minutes put them after T, e.g. PT${/([0-9]+)M/.exec(datePart)?.[1] ?? '5'}M.`;}
     const fractional =
       /^([-+]?)P(?:([0-9]+(?:[.,][0-9]*)?)D)?(?:T(?:([0-9]+(?:[.,][0-9]*)?)H)?(?:([0-9]+(?:[.,][0-9]*)?)M)?(?:([0-9]+(?:[.,][0-9]*)?)S)?)?$/.exec(
         upper,

@@ -13,7 +13,10 @@ export function globToRegExp(glob: string): RegExp {
       }
     } else if (c === '{' && glob.indexOf('}', i) > i) {
       const close = glob.indexOf('}', i);
-      const options = glob.slice(i + 1, close).split(',').map((o) => o.replace(/[.+^${}()|\\*?[\]]/g, '\\$&'));
+      const options = glob
+        .slice(i + 1, close)
+        .split(',')
+        .map((o) => o.replace(/[.+^${}()|\\*?[\]]/g, '\\$&'));
       re += `(?:${options.join('|')})`;
       i = close;
     } else if (c === '?') re += '[^/]';

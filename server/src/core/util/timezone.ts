@@ -208,8 +208,7 @@ export function suggestTimeZones(id: string): string[] {
   }
   if (out.length === 0 && wanted.length >= 3) {
     const byCity = new Map<string, string>();
-    for (const z of zones)
-      if (z.includes('/') && !z.startsWith('Etc/')) byCity.set(cityOf(z), byCity.get(cityOf(z)) ?? z);
+    for (const z of zones) if (z.includes('/') && !z.startsWith('Etc/')) byCity.set(cityOf(z), byCity.get(cityOf(z)) ?? z);
     for (const city of closest(wanted, byCity.keys(), { max: 5 })) add(modern(byCity.get(city) ?? city));
   }
   return out.slice(0, 5);

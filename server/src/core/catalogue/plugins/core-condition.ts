@@ -49,7 +49,13 @@ function date(): PropertyDef {
   };
 }
 
-function condition(name: string, description: string, properties: PropertyMap, aliases: readonly TypeAlias[], extra?: Partial<PluginTypeDef>): PluginTypeDef {
+function condition(
+  name: string,
+  description: string,
+  properties: PropertyMap,
+  aliases: readonly TypeAlias[],
+  extra?: Partial<PluginTypeDef>,
+): PluginTypeDef {
   return {
     type: `io.kestra.plugin.core.condition.${name}`,
     category: 'condition',
@@ -79,7 +85,11 @@ export const CORE_CONDITION: readonly PluginTypeDef[] = [
     {
       namespace: { type: STRING, required: true, description: 'Namespace (or part of it) to compare with.' },
       comparison: { type: { kind: 'enum', values: ['EQUALS', 'PREFIX', 'SUFFIX'] }, description: 'How the namespace is compared.' },
-      prefix: { type: BOOLEAN, default: false, description: 'Match namespaces starting with `namespace` (older switch; `comparison: PREFIX` does the same).' },
+      prefix: {
+        type: BOOLEAN,
+        default: false,
+        description: 'Match namespaces starting with `namespace` (older switch; `comparison: PREFIX` does the same).',
+      },
     },
     conditionAliases('ExecutionNamespaceCondition'),
   ),
@@ -186,7 +196,11 @@ export const CORE_CONDITION: readonly PluginTypeDef[] = [
     'MultipleCondition',
     'Matches once every named condition has matched at least once within the time window (several upstream flows, for instance).',
     {
-      id: { type: { kind: 'string', pattern: TASK_ID_PATTERN }, required: true, description: 'Id under which the partial results are stored.' },
+      id: {
+        type: { kind: 'string', pattern: TASK_ID_PATTERN },
+        required: true,
+        description: 'Id under which the partial results are stored.',
+      },
       conditions: {
         type: { kind: 'map', values: { kind: 'plugin', category: 'condition' } },
         description: 'Named conditions that must all be met within the window.',

@@ -1,16 +1,5 @@
 import type { PluginTypeDef } from '../types';
-import {
-  ANY_MAP,
-  BOOLEAN,
-  DATE_TIME,
-  FLOW_ID,
-  LABELS,
-  NAMESPACE,
-  STATE_LIST,
-  STRING,
-  STRING_LIST,
-  legacyAliases,
-} from '../common';
+import { ANY_MAP, BOOLEAN, DATE_TIME, FLOW_ID, LABELS, NAMESPACE, STATE_LIST, STRING, STRING_LIST, legacyAliases } from '../common';
 
 const COUNT: { kind: 'integer' } = { kind: 'integer' };
 
@@ -23,7 +12,8 @@ export const CORE_EXECUTION: readonly PluginTypeDef[] = [
       condition: {
         type: STRING,
         dynamic: true,
-        description: 'Pebble condition. When set, the task fails only if it renders truthy and succeeds otherwise; when absent it always fails.',
+        description:
+          'Pebble condition. When set, the task fails only if it renders truthy and succeeds otherwise; when absent it always fails.',
       },
       errorMessage: { type: STRING, dynamic: true, default: 'Task failure', description: 'Error message attached to the failure.' },
     },
@@ -92,7 +82,8 @@ export const CORE_EXECUTION: readonly PluginTypeDef[] = [
   {
     type: 'io.kestra.plugin.core.execution.Count',
     category: 'task',
-    description: 'Counts executions matching flows, namespaces, states and a date range, then keeps the results for which an expression is truthy.',
+    description:
+      'Counts executions matching flows, namespaces, states and a date range, then keeps the results for which an expression is truthy.',
     properties: {
       flows: {
         type: {
@@ -190,7 +181,12 @@ export const CORE_EXECUTION: readonly PluginTypeDef[] = [
     description: 'Merges rendered values into the execution variables, readable afterwards as `{{ vars.<key> }}`.',
     properties: {
       variables: { type: ANY_MAP, required: true, dynamic: true, description: 'Variables to add; nested maps are merged deeply.' },
-      overwrite: { type: BOOLEAN, default: true, dynamic: true, description: 'When false, the task fails if one of the keys already exists.' },
+      overwrite: {
+        type: BOOLEAN,
+        default: true,
+        dynamic: true,
+        description: 'When false, the task fails if one of the keys already exists.',
+      },
     },
     outputs: {},
     outputsComplete: true,

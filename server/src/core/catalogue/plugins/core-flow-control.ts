@@ -92,7 +92,8 @@ export const CORE_FLOW_CONTROL: readonly PluginTypeDef[] = [
         type: { kind: 'enum', values: ['RESUME', 'WARN', 'FAIL', 'CANCEL'] },
         default: 'RESUME',
         dynamic: true,
-        description: 'What happens when `pauseDuration` elapses: continue, continue with a WARNING, fail the task, or cancel the execution.',
+        description:
+          'What happens when `pauseDuration` elapses: continue, continue with a WARNING, fail the task, or cancel the execution.',
       },
       delay: {
         type: DURATION,

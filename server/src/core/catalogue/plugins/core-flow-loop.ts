@@ -47,7 +47,9 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
     flowable: true,
     childLists: { tasks: 'tasks', ...FLOWABLE_BRANCH_LISTS },
     versions: { removedIn: '2.0' },
-    replacedBy: { message: `${REMOVED_LOOP_NOTE} Loop runs all iterations at once by default: add \`concurrencyLimit: 1\` to keep the ForEach order, and read \`item.value\` instead of \`taskrun.value\`.` },
+    replacedBy: {
+      message: `${REMOVED_LOOP_NOTE} Loop runs all iterations at once by default: add \`concurrencyLimit: 1\` to keep the ForEach order, and read \`item.value\` instead of \`taskrun.value\`.`,
+    },
     notes: [REMOVED_LOOP_NOTE, 'Loop runs all iterations at once by default; add `concurrencyLimit: 1` to keep the ForEach behaviour.'],
   },
   {
@@ -86,7 +88,11 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
         dynamic: true,
         description: 'Values to iterate over: a list or a JSON-array string.',
       },
-      concurrent: { type: { kind: 'integer', minimum: 0 }, default: 0, description: 'Maximum number of values processed at once; `0` means no limit.' },
+      concurrent: {
+        type: { kind: 'integer', minimum: 0 },
+        default: 0,
+        description: 'Maximum number of values processed at once; `0` means no limit.',
+      },
       tasks: { type: TASKS, description: 'Tasks run for each value.' },
       ...FLOWABLE_BRANCHES,
     },
@@ -124,7 +130,11 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
       namespace: { type: NAMESPACE, required: true, dynamic: true, description: 'Namespace of the subflow.' },
       flowId: { type: FLOW_ID, required: true, dynamic: true, description: 'Id of the subflow.' },
       revision: { type: { kind: 'integer', minimum: 1 }, description: 'Revision of the subflow; the latest when omitted.' },
-      inputs: { type: ANY_MAP, dynamic: true, description: 'Inputs of each subflow execution; may use `{{ taskrun.items }}` and `{{ taskrun.iteration }}`.' },
+      inputs: {
+        type: ANY_MAP,
+        dynamic: true,
+        description: 'Inputs of each subflow execution; may use `{{ taskrun.items }}` and `{{ taskrun.iteration }}`.',
+      },
       labels: { type: LABELS, description: 'Labels of the subflow executions (no `system.` keys).' },
       wait: { type: BOOLEAN, default: true, description: 'Wait for all subflow executions to finish.' },
       transmitFailed: { type: BOOLEAN, default: true, description: 'Fail this task when a subflow execution fails (needs `wait`).' },
@@ -158,8 +168,7 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
         type: { kind: 'union', types: [STRING, ANY_LIST, ANY_MAP] },
         required: true,
         dynamic: true,
-        description:
-          'What to iterate over: a list, a map (entries), a JSON-array string, or a `kestra://` URI (one iteration per line).',
+        description: 'What to iterate over: a list, a map (entries), a JSON-array string, or a `kestra://` URI (one iteration per line).',
       },
       tasks: { type: { kind: 'tasks', minItems: 1 }, required: true, description: 'Tasks run in order inside every iteration.' },
       concurrencyLimit: {
@@ -171,12 +180,13 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
       outputs: {
         type: { kind: 'outputs' },
         description:
-          'Values computed at the end of each iteration; the only way to see iteration results after the loop (`loopOutputs(outputs.<id>.outputs, \'<name>\')`).',
+          "Values computed at the end of each iteration; the only way to see iteration results after the loop (`loopOutputs(outputs.<id>.outputs, '<name>')`).",
       },
       fetchType: {
         type: { kind: 'enum', values: ['AUTO', 'FETCH', 'STORE'] },
         default: 'AUTO',
-        description: 'Keep iteration outputs in the execution (`FETCH`) or in internal storage (`STORE`); `AUTO` stores when `values` is a storage URI.',
+        description:
+          'Keep iteration outputs in the execution (`FETCH`) or in internal storage (`STORE`); `AUTO` stores when `values` is a storage URI.',
       },
       // verify: `breakWhen` exists in develop sources only; not modelled until a release is confirmed.
       ...FLOWABLE_BRANCHES,
@@ -202,16 +212,23 @@ export const CORE_FLOW_LOOP: readonly PluginTypeDef[] = [
   {
     type: 'io.kestra.plugin.core.flow.LoopUntil',
     category: 'task',
-    description: 'Runs its tasks, then checks a condition; repeats after `checkFrequency.interval` until the condition is truthy or a limit is hit.',
+    description:
+      'Runs its tasks, then checks a condition; repeats after `checkFrequency.interval` until the condition is truthy or a limit is hit.',
     properties: {
       tasks: { type: { kind: 'tasks', minItems: 1 }, required: true, description: 'Tasks run on every iteration.' },
       condition: {
         type: STRING,
         required: true,
         dynamic: true,
-        description: 'Exit condition, rendered after each iteration; the loop stops when it is truthy. `outputs.<id>.iterationCount` is available.',
+        description:
+          'Exit condition, rendered after each iteration; the loop stops when it is truthy. `outputs.<id>.iterationCount` is available.',
       },
-      failOnMaxReached: { type: BOOLEAN, default: false, dynamic: true, description: 'End FAILED when `maxIterations` or `maxDuration` is reached.' },
+      failOnMaxReached: {
+        type: BOOLEAN,
+        default: false,
+        dynamic: true,
+        description: 'End FAILED when `maxIterations` or `maxDuration` is reached.',
+      },
       checkFrequency: {
         type: {
           kind: 'object',

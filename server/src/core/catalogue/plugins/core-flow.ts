@@ -84,10 +84,14 @@ export const CORE_FLOW: readonly PluginTypeDef[] = [
   {
     type: 'io.kestra.plugin.core.flow.Switch',
     category: 'task',
-    description:
-      'Renders `value` and runs the case whose key is equal to it (string comparison), or `defaults` when no key matches.',
+    description: 'Renders `value` and runs the case whose key is equal to it (string comparison), or `defaults` when no key matches.',
     properties: {
-      value: { type: { kind: 'string', minLength: 1 }, required: true, dynamic: true, description: 'Expression whose result selects the case.' },
+      value: {
+        type: { kind: 'string', minLength: 1 },
+        required: true,
+        dynamic: true,
+        description: 'Expression whose result selects the case.',
+      },
       cases: { type: { kind: 'map', values: TASKS }, description: 'Task lists keyed by the value that selects them.' },
       defaults: { type: TASKS, description: 'Tasks run when no case key matches.' },
       ...FLOWABLE_BRANCHES,
@@ -105,8 +109,7 @@ export const CORE_FLOW: readonly PluginTypeDef[] = [
   {
     type: 'io.kestra.plugin.core.flow.AllowFailure',
     category: 'task',
-    description:
-      'Runs its tasks in order; if one fails the remaining ones are skipped, this task ends in WARNING and the flow carries on.',
+    description: 'Runs its tasks in order; if one fails the remaining ones are skipped, this task ends in WARNING and the flow carries on.',
     properties: {
       tasks: { type: TASKS, description: 'Tasks run in order; a failure among them does not fail the flow.' },
       ...FLOWABLE_BRANCHES,
@@ -155,7 +158,11 @@ export const CORE_FLOW: readonly PluginTypeDef[] = [
       },
       namespaceFiles: { type: NAMESPACE_FILES, description: 'Copy namespace files into the shared directory before the tasks run.' },
       inputFiles: { type: INPUT_FILES, dynamic: true, description: 'Files to create in the directory: file name → content.' },
-      outputFiles: { type: STRING_LIST, dynamic: true, description: 'Glob patterns of files to upload to internal storage when the tasks are done.' },
+      outputFiles: {
+        type: STRING_LIST,
+        dynamic: true,
+        description: 'Glob patterns of files to upload to internal storage when the tasks are done.',
+      },
       cache: {
         type: {
           kind: 'object',
@@ -170,7 +177,10 @@ export const CORE_FLOW: readonly PluginTypeDef[] = [
       ...FLOWABLE_BRANCHES,
     },
     outputs: {
-      outputFiles: { type: { kind: 'map', values: STRING }, description: 'Uploaded files: relative path → `kestra://` URI (only with `outputFiles`).' },
+      outputFiles: {
+        type: { kind: 'map', values: STRING },
+        description: 'Uploaded files: relative path → `kestra://` URI (only with `outputFiles`).',
+      },
     },
     outputsComplete: true,
     flowable: true,

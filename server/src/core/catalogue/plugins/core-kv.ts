@@ -35,7 +35,12 @@ export const CORE_KV: readonly PluginTypeDef[] = [
     properties: {
       key: { type: STRING, required: true, dynamic: true, description: 'Key to read.' },
       namespace: KV_NAMESPACE,
-      errorOnMissing: { type: BOOLEAN, default: false, dynamic: true, description: 'Fail when the key does not exist (otherwise the value is null).' },
+      errorOnMissing: {
+        type: BOOLEAN,
+        default: false,
+        dynamic: true,
+        description: 'Fail when the key does not exist (otherwise the value is null).',
+      },
     },
     outputs: {
       value: { type: ANY, description: 'The stored value, or null when the key is missing.' },
@@ -75,15 +80,32 @@ export const CORE_KV: readonly PluginTypeDef[] = [
     description: 'Administration task that deletes keys (by default only expired ones) across one or more namespaces.',
     properties: {
       keyPattern: { type: STRING, dynamic: true, description: 'Glob pattern of the keys to delete, e.g. `tmp_*`.' },
-      namespaces: { type: STRING_LIST, dynamic: true, description: 'Namespaces to purge; all when omitted. Not together with `namespacePattern`.' },
-      namespacePattern: { type: STRING, dynamic: true, description: 'Glob pattern of the namespaces to purge. Not together with `namespaces`.' },
-      includeChildNamespaces: { type: BOOLEAN, default: true, dynamic: true, description: 'Also purge the child namespaces of the selected ones.' },
+      namespaces: {
+        type: STRING_LIST,
+        dynamic: true,
+        description: 'Namespaces to purge; all when omitted. Not together with `namespacePattern`.',
+      },
+      namespacePattern: {
+        type: STRING,
+        dynamic: true,
+        description: 'Glob pattern of the namespaces to purge. Not together with `namespaces`.',
+      },
+      includeChildNamespaces: {
+        type: BOOLEAN,
+        default: true,
+        dynamic: true,
+        description: 'Also purge the child namespaces of the selected ones.',
+      },
       behavior: {
         type: {
           kind: 'object',
           name: 'kvPurgeBehavior',
           properties: {
-            type: { type: { kind: 'enum', values: ['key', 'version'] }, required: true, description: 'Purge whole keys, or old versions of keys.' },
+            type: {
+              type: { kind: 'enum', values: ['key', 'version'] },
+              required: true,
+              description: 'Purge whole keys, or old versions of keys.',
+            },
             expiredOnly: { type: BOOLEAN, description: 'With `type: key`, only delete keys whose TTL has passed.' },
             before: { type: STRING, description: 'With `type: version`, delete versions written before this date.' },
             keepAmount: { type: INTEGER, description: 'With `type: version`, keep this many most recent versions per key.' },
@@ -96,7 +118,10 @@ export const CORE_KV: readonly PluginTypeDef[] = [
       expiredOnly: {
         type: BOOLEAN,
         dynamic: true,
-        deprecated: { message: 'Use `behavior: {type: key, expiredOnly: …}`; when set it still overrides `behavior`.', replacement: 'behavior' },
+        deprecated: {
+          message: 'Use `behavior: {type: key, expiredOnly: …}`; when set it still overrides `behavior`.',
+          replacement: 'behavior',
+        },
         description: 'Old switch to delete only expired keys.',
       },
     },

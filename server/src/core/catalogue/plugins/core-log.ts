@@ -25,7 +25,11 @@ export const CORE_LOG: readonly PluginTypeDef[] = [
     category: 'task',
     description: 'Copies the logs of an execution (by default the current one) into a file in internal storage.',
     properties: {
-      namespace: { type: NAMESPACE, dynamic: true, description: 'Namespace of the flow whose execution logs are read (defaults to the current one).' },
+      namespace: {
+        type: NAMESPACE,
+        dynamic: true,
+        description: 'Namespace of the flow whose execution logs are read (defaults to the current one).',
+      },
       flowId: { type: FLOW_ID, dynamic: true, description: 'Id of the flow whose execution logs are read (defaults to the current one).' },
       executionId: { type: STRING, dynamic: true, description: 'Execution to read the logs of; the current execution when omitted.' },
       tasksId: { type: STRING_LIST, dynamic: true, description: 'Keep only the logs of these task ids.' },
@@ -38,7 +42,9 @@ export const CORE_LOG: readonly PluginTypeDef[] = [
     outputsComplete: true,
     versions: { removedIn: '2.0' },
     aliases: legacyAliases('io.kestra.core.tasks.log.Fetch'),
-    replacedBy: { message: 'Removed from core in Kestra 2.0; the `io.kestra.plugin.kestra.logs.Fetch` task of the Kestra plugin takes over.' },
+    replacedBy: {
+      message: 'Removed from core in Kestra 2.0; the `io.kestra.plugin.kestra.logs.Fetch` task of the Kestra plugin takes over.',
+    },
     notes: ['Removed from core in Kestra 2.0; the `io.kestra.plugin.kestra.logs.Fetch` task of the Kestra plugin takes over.'],
   },
   {

@@ -182,7 +182,11 @@ export const CORE_STORAGE: readonly PluginTypeDef[] = [
     description:
       'Administration task that deletes execution files by last-modified date, including those of flows that no longer exist. Runs as a dry run unless told otherwise.',
     properties: {
-      namespace: { type: NAMESPACE, dynamic: true, description: 'Namespace to purge (its sub-namespaces too); every namespace when omitted.' },
+      namespace: {
+        type: NAMESPACE,
+        dynamic: true,
+        description: 'Namespace to purge (its sub-namespaces too); every namespace when omitted.',
+      },
       flowId: { type: FLOW_ID, dynamic: true, description: 'Only purge files of this flow (needs `namespace`).' },
       startDate: { type: DATE_TIME, dynamic: true, description: 'Only purge files last modified after this date.' },
       endDate: { type: DATE_TIME, required: true, dynamic: true, description: 'Only purge files last modified before this date.' },

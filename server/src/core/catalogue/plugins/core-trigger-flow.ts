@@ -27,7 +27,11 @@ const PRECONDITION_FILTER: ValueType = {
   kind: 'object',
   name: 'preconditionFilter',
   properties: {
-    field: { type: { kind: 'enum', values: ['FLOW_ID', 'NAMESPACE', 'STATE', 'EXPRESSION'] }, required: true, description: 'What the filter looks at.' },
+    field: {
+      type: { kind: 'enum', values: ['FLOW_ID', 'NAMESPACE', 'STATE', 'EXPRESSION'] },
+      required: true,
+      description: 'What the filter looks at.',
+    },
     type: {
       type: {
         kind: 'enum',
@@ -58,7 +62,11 @@ const PRECONDITIONS: ValueType = {
   kind: 'object',
   name: 'preconditions',
   properties: {
-    id: { type: { kind: 'string', pattern: TASK_ID_PATTERN }, required: true, description: 'Id under which the partial results are stored.' },
+    id: {
+      type: { kind: 'string', pattern: TASK_ID_PATTERN },
+      required: true,
+      description: 'Id under which the partial results are stored.',
+    },
     timeWindow: { type: TIME_WINDOW, description: 'Window in which all the upstream flows must have matched.' },
     resetOnSuccess: { type: BOOLEAN, default: true, description: 'Forget the matched flows once the trigger has fired.' },
     flows: {
@@ -85,8 +93,16 @@ const PRECONDITIONS: ValueType = {
           name: 'where',
           properties: {
             id: { type: { kind: 'string', pattern: TASK_ID_PATTERN }, required: true, description: 'Id of this filter group.' },
-            operand: { type: { kind: 'enum', values: ['AND', 'OR'] }, default: 'AND', description: 'How the filters of the group combine.' },
-            filters: { type: { kind: 'list', items: PRECONDITION_FILTER }, required: true, description: 'Filters on the upstream execution.' },
+            operand: {
+              type: { kind: 'enum', values: ['AND', 'OR'] },
+              default: 'AND',
+              description: 'How the filters of the group combine.',
+            },
+            filters: {
+              type: { kind: 'list', items: PRECONDITION_FILTER },
+              required: true,
+              description: 'Filters on the upstream execution.',
+            },
           },
         },
       },
@@ -122,7 +138,10 @@ const WINDOW: ValueType = {
     every: { type: DURATION, description: 'Length of consecutive fixed windows.' },
     offset: { type: DURATION, description: 'Shift of the fixed windows (with `every`).' },
     lookback: { type: DURATION, description: 'Sliding window reaching back this far from now.' },
-    timezone: { type: { kind: 'string', format: 'timezone' }, description: 'Zone of the times above; the server zone by default (ignored by `lookback`).' },
+    timezone: {
+      type: { kind: 'string', format: 'timezone' },
+      description: 'Zone of the times above; the server zone by default (ignored by `lookback`).',
+    },
   },
 };
 
@@ -140,14 +159,14 @@ export const CORE_TRIGGER_FLOW: readonly PluginTypeDef[] = [
       },
       states: {
         type: STATE_LIST,
-        description:
-          'Upstream states that are considered (CREATED is not allowed). Default: every terminal state (plus PAUSED in 2.x).',
+        description: 'Upstream states that are considered (CREATED is not allowed). Default: every terminal state (plus PAUSED in 2.x).',
       },
       preconditions: {
         type: PRECONDITIONS,
         versions: { removedIn: '2.0' },
         // Not deprecated on 1.3 (it is the current way there), so no `deprecated`: 2.0 simply rejects it.
-        description: 'Upstream flows and filters that must all be satisfied within a time window. Replaced by `dependsOn` and `window` in 2.0.',
+        description:
+          'Upstream flows and filters that must all be satisfied within a time window. Replaced by `dependsOn` and `window` in 2.0.',
       },
       dependsOn: {
         type: { kind: 'list', items: DEPENDENCY },
@@ -157,7 +176,8 @@ export const CORE_TRIGGER_FLOW: readonly PluginTypeDef[] = [
       window: {
         type: WINDOW,
         versions: { since: '2.0' },
-        description: 'Window in which the dependencies must be met: one of `deadline`, `from`+`to`, `every` (+`offset`) or `lookback`. One day by default.',
+        description:
+          'Window in which the dependencies must be met: one of `deadline`, `from`+`to`, `every` (+`offset`) or `lookback`. One day by default.',
       },
       mode: {
         type: { kind: 'enum', values: ['ALL', 'ANY', 'AT_LEAST'] },
@@ -185,7 +205,8 @@ export const CORE_TRIGGER_FLOW: readonly PluginTypeDef[] = [
       lastTaskId: { type: STRING, description: 'Id of the last task run upstream.' },
       outputs: {
         type: ANY_MAP,
-        description: 'Flow outputs of the upstream executions; in 2.x scoped by flow id (`trigger.outputs.<flowId>.<key>`) when there are several dependencies.',
+        description:
+          'Flow outputs of the upstream executions; in 2.x scoped by flow id (`trigger.outputs.<flowId>.<key>`) when there are several dependencies.',
       },
     },
     outputsComplete: true,
@@ -194,7 +215,6 @@ export const CORE_TRIGGER_FLOW: readonly PluginTypeDef[] = [
       'Without `conditions`/`preconditions` (1.x) or `dependsOn` (2.x) the trigger fires after every execution of the tenant.',
       'Kestra 2.0 replaced `conditions` and `preconditions` with `dependsOn`, `window` and `mode`.',
     ],
-    example:
-      'dependsOn:\n  - namespace: company.team\n    flowId: upstream\n    states: [SUCCESS]',
+    example: 'dependsOn:\n  - namespace: company.team\n    flowId: upstream\n    states: [SUCCESS]',
   },
 ];

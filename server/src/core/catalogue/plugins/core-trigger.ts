@@ -26,7 +26,8 @@ export const CORE_TRIGGER: readonly PluginTypeDef[] = [
       lateMaximumDelay: { type: DURATION, description: 'Skip a scheduled date when the execution would start later than this after it.' },
       recoverMissedSchedules: {
         type: RECOVER_MISSED,
-        description: 'Dates missed while the scheduler was down: run them all, only the last one, or none. Server configuration decides by default.',
+        description:
+          'Dates missed while the scheduler was down: run them all, only the last one, or none. Server configuration decides by default.',
       },
       scheduleConditions: {
         type: { kind: 'list', items: { kind: 'plugin', category: 'condition' } },
@@ -66,7 +67,12 @@ export const CORE_TRIGGER: readonly PluginTypeDef[] = [
     category: 'trigger',
     description: 'Starts one execution at each of the listed dates.',
     properties: {
-      dates: { type: { kind: 'list', items: DATE_TIME }, required: true, dynamic: true, description: 'Dates (ISO-8601 with zone) at which to start an execution.' },
+      dates: {
+        type: { kind: 'list', items: DATE_TIME },
+        required: true,
+        dynamic: true,
+        description: 'Dates (ISO-8601 with zone) at which to start an execution.',
+      },
       timezone: { type: TIMEZONE, dynamic: true, description: 'Time zone used for dates without one.' },
       inputs: { type: ANY_MAP, dynamic: true, description: 'Inputs of the executions, keyed by input id.' },
       recoverMissedSchedules: { type: RECOVER_MISSED, description: 'What to do with dates missed while the scheduler was down.' },

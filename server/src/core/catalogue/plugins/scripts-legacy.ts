@@ -72,7 +72,12 @@ function legacy(name: string, description: string, properties: PropertyMap, repl
 }
 
 export const SCRIPTS_LEGACY: readonly PluginTypeDef[] = [
-  legacy('Bash', 'Legacy task running shell commands, on the worker host by default.', BASH_PROPERTIES, 'io.kestra.plugin.scripts.shell.Commands'),
+  legacy(
+    'Bash',
+    'Legacy task running shell commands, on the worker host by default.',
+    BASH_PROPERTIES,
+    'io.kestra.plugin.scripts.shell.Commands',
+  ),
   legacy(
     'Python',
     'Legacy task running Python in a virtual environment; expects a `main.py` among the input files.',

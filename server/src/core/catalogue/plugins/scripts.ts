@@ -35,11 +35,16 @@ function execScriptProperties(defaultImage: string): PropertyMap {
       description: 'End in WARNING when anything is written to stderr (older versions only).',
     },
     namespaceFiles: { type: NAMESPACE_FILES, description: 'Copy namespace files into the working directory.' },
-    inputFiles: { type: INPUT_FILES, dynamic: true, description: 'Files to create in the working directory: file name → content or `kestra://` URI.' },
+    inputFiles: {
+      type: INPUT_FILES,
+      dynamic: true,
+      description: 'Files to create in the working directory: file name → content or `kestra://` URI.',
+    },
     outputFiles: {
       type: STRING_LIST,
       dynamic: true,
-      description: 'Glob patterns (relative paths) of files to upload to internal storage; read them as `outputs.<id>.outputFiles[\'name\']`.',
+      description:
+        "Glob patterns (relative paths) of files to upload to internal storage; read them as `outputs.<id>.outputFiles['name']`.",
     },
     outputDirectory: {
       type: BOOLEAN,
@@ -68,7 +73,10 @@ function execScriptProperties(defaultImage: string): PropertyMap {
         },
       },
       versions: { removedIn: '2.0' },
-      deprecated: { message: 'Use `taskRunner: {type: io.kestra.plugin.scripts.runner.docker.Docker}` and `containerImage`.', replacement: 'taskRunner' },
+      deprecated: {
+        message: 'Use `taskRunner: {type: io.kestra.plugin.scripts.runner.docker.Docker}` and `containerImage`.',
+        replacement: 'taskRunner',
+      },
       description: 'Old Docker settings of the task.',
     },
   };
@@ -78,7 +86,12 @@ const PYTHON_PROPERTIES: PropertyMap = {
   dependencies: { type: STRING_LIST, dynamic: true, description: 'pip requirement specifiers installed before the run.' },
   pythonVersion: { type: STRING, dynamic: true, description: 'Python version to use, e.g. `3.12`.' },
   dependencyCacheEnabled: { type: BOOLEAN, default: true, dynamic: true, description: 'Cache installed dependencies between runs.' },
-  packageManager: { type: { kind: 'enum', values: ['UV', 'PIP'] }, default: 'UV', dynamic: true, description: 'Tool that installs `dependencies`.' },
+  packageManager: {
+    type: { kind: 'enum', values: ['UV', 'PIP'] },
+    default: 'UV',
+    dynamic: true,
+    description: 'Tool that installs `dependencies`.',
+  },
   uvAutoInstallEnabled: { type: BOOLEAN, default: true, dynamic: true, description: 'Install uv automatically when it is missing.' },
   uvInstallerVersion: { type: STRING, dynamic: true, description: 'Version of uv to install.' },
   uvInstallerSha256: { type: STRING, dynamic: true, description: 'Checksum the downloaded uv installer must have.' },
@@ -97,10 +110,23 @@ const COMMANDS = {
   description: 'Commands run one after the other through the interpreter.',
 } as const;
 
-function script(language: 'shell' | 'python' | 'node', kind: 'Script' | 'Commands', image: string, description: string, extra: PropertyMap = {}): PluginTypeDef {
+function script(
+  language: 'shell' | 'python' | 'node',
+  kind: 'Script' | 'Commands',
+  image: string,
+  description: string,
+  extra: PropertyMap = {},
+): PluginTypeDef {
   const main: PropertyMap =
     kind === 'Script'
-      ? { script: { type: STRING, required: true, dynamic: true, description: 'Inline script content (multi-line), rendered before it runs.' } }
+      ? {
+          script: {
+            type: STRING,
+            required: true,
+            dynamic: true,
+            description: 'Inline script content (multi-line), rendered before it runs.',
+          },
+        }
       : { commands: COMMANDS };
   return {
     type: `io.kestra.plugin.scripts.${language}.${kind}`,
@@ -118,7 +144,13 @@ export const SCRIPTS: readonly PluginTypeDef[] = [
   script('shell', 'Commands', 'ubuntu', 'Runs a list of shell commands.'),
   script('shell', 'Script', 'ubuntu', 'Runs an inline shell script.'),
   // verify: plugin 1.9 defaults to `python:3.13-slim`; older plugin versions used `python`.
-  script('python', 'Commands', 'python:3.13-slim', 'Runs a list of commands in a Python environment (e.g. `python main.py`).', PYTHON_PROPERTIES),
+  script(
+    'python',
+    'Commands',
+    'python:3.13-slim',
+    'Runs a list of commands in a Python environment (e.g. `python main.py`).',
+    PYTHON_PROPERTIES,
+  ),
   script('python', 'Script', 'python:3.13-slim', 'Runs an inline Python script.', PYTHON_PROPERTIES),
   script('node', 'Commands', 'node', 'Runs a list of commands in a Node.js environment.'),
   script('node', 'Script', 'node', 'Runs an inline JavaScript script with Node.js.'),
