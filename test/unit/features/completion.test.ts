@@ -41,7 +41,14 @@ test('task type items carry documentation, a filter text on the last segment and
   assert.match(log.documentation ?? '', /`message`/);
   assert.equal(log.filterText, `Log ${LOG}`);
   assert.equal(text.slice(log.replaceStart, log.replaceEnd), 'lo');
-  assert.equal(log.insertText, LOG);
+  // Choosing the type also writes the required keys the task lacks, as snippet stops.
+  assert.equal(log.insertText, `${LOG}\n    message: \${1}`);
+  assert.equal(log.isSnippet, true);
+});
+
+test('a type chosen for a task that already has its required keys inserts only the type', () => {
+  assert.equal(item(`${FLOW}  - id: b\n    type: lo|\n    message: hi\n`, LOG).insertText, LOG);
+  assert.equal(item(`${FLOW}  - id: b\n    type: "lo|"\n`, LOG).insertText, LOG);
 });
 
 test('a dotted prefix filters on the full type name', () => {
@@ -50,7 +57,7 @@ test('a dotted prefix filters on the full type name', () => {
 });
 
 test('right after `type:` the value starts with a space', () => {
-  assert.equal(item(`${FLOW}  - id: b\n    type:|\n`, LOG).insertText, ` ${LOG}`);
+  assert.equal(item(`${FLOW}  - id: b\n    type:|\n`, LOG).insertText, ` ${LOG}\n    message: \${1}`);
 });
 
 test('inside quotes only the text between them is replaced', () => {

@@ -151,7 +151,9 @@ function valueItems(file: FlowFile, ctx: CursorContext, prefix: string, start: n
   const inList = ctx.target.kind === 'value' && ctx.target.inList;
   if (key === 'type' && !inList) {
     const typed = typeItems(file, ctx.owner, prefix, start, end, lead);
-    if (typed) return typed;
+    // Keys are added below plain values only: inside quotes a new line would end up in the string.
+    const addKeys = (ctx.owner.kind === 'task' || ctx.owner.kind === 'trigger') && ctx.target.kind === 'value' && !ctx.target.quote;
+    if (typed) return addKeys ? typed.map((item) => withRequiredKeys(file, ctx, item, start)) : typed;
   }
   const range = { replaceStart: start, replaceEnd: end };
   const slot = ctx.slot ?? { kind: 'any' };
@@ -174,6 +176,26 @@ function valueItems(file: FlowFile, ctx: CursorContext, prefix: string, start: n
   }
   if (key === 'inputs' && ctx.owner.name === 'dependsOn') inputIds(file, ctx).forEach((id) => add(id, 'value', 'input id', 2));
   return items;
+}
+
+/**
+ * Choosing a task or trigger type also writes the keys that type requires and the mapping lacks, as
+ * snippet stops below the `type:` line, so a new task is complete in one step.
+ */
+function withRequiredKeys(file: FlowFile, ctx: CursorContext, item: CompletionItem, typeValueStart: number): CompletionItem {
+  const def = file.catalogue.resolve(item.label, file.version)?.def;
+  if (!def) return item;
+  const missing = Object.entries(file.catalogue.propertiesOf(def))
+    .filter(([name, d]) => d.required && name !== 'id' && name !== 'type' && existsIn(d.versions, file.version) && !isPresent(ctx.presentKeys, name, d))
+    .map(([name]) => name);
+  if (missing.length === 0) return item;
+  const lines = file.parsed.lines;
+  const line = lines.positionAt(typeValueStart).line;
+  const column = lines.lineText(line).search(/type\s*:/);
+  if (column < 0) return item;
+  const indent = ' '.repeat(column);
+  const keys = missing.map((name, i) => `\n${indent}${name}: \${${i + 1}}`).join('');
+  return { ...item, insertText: `${item.insertText}${keys}`, isSnippet: true, detail: `${item.detail ?? ''} · adds ${missing.join(', ')}` };
 }
 
 function members(slot: SlotType): SlotType[] {
