@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { EnumValue, PropertyDef, PropertyMap, ValueType } from '../catalogue';
 import { DAG_ENTRY_PROPERTIES } from '../catalogue/common';
 import { describeNode, isNullish, keyName, keySpan, pairs, span } from '../model/yaml-access';
@@ -10,6 +10,7 @@ import { checkFormat } from './check-format';
 import { checkPlugin } from './rules/plugin-types';
 import { checkRetry } from './rules/retry';
 import { checkInputList, checkOutputList } from './rules/inputs';
+import { checkTemplateSyntax } from './rules/template-syntax';
 
 /** Who owns the mapping being checked, for messages ("`io.kestra.plugin.core.log.Log`", "the flow"). */
 export interface Owner {
@@ -24,7 +25,7 @@ export interface Owner {
 
 /** Has Pebble in it: such strings are accepted where the property is dynamic, whatever its type. */
 export function hasExpression(node: unknown): boolean {
-  return isScalar(node) && typeof node.value === 'string' && (node.value.includes('{{') || node.value.includes('{%'));
+  return isScalar(node) && typeof node.value === 'string' && (node.value.includes('{{') || node.value.includes('{%') || node.value.includes('{#'));
 }
 
 /**
@@ -111,7 +112,10 @@ export function checkValue(ctx: RuleContext, node: Node | null, def: PropertyDef
 
 function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, dynamic: boolean, parent: YAMLMap): void {
   if (isAlias(node)) return; // resolved values of aliases are not re-checked: the anchor was checked where it stands
-  if (dynamic && hasExpression(node)) return;
+  if (dynamic && hasExpression(node)) {
+    checkTemplateSyntax(ctx, node as Scalar);
+    return;
+  }
   const where = span(node);
   if (!where) return;
   const wrong = (expected: string): void => ctx.report('invalid-value', where, messages.wrongValue(key, expected, describeNode(node)));

@@ -98,6 +98,7 @@ export const messages = {
   retryIntervalNotBelow: (a: string, b: string) => `Retry ${quote(a)} must be shorter than ${quote(b)}.`,
 
   unquotedExpression: () => 'This value starts with `{{`, so YAML reads it as a mapping, not a string. Wrap it in quotes.',
+  templateSyntax: (detail: string) => `Pebble syntax error: ${detail.replace(/\.$/, '')}.`,
   typographicQuotes: (quoteChar: string) =>
     `Curly quote ${quote(quoteChar)} inside an expression is not a string delimiter in Pebble; use a straight quote.`,
   workerGroupEnterprise: () => 'Worker groups are an Enterprise Edition feature; the open-source server rejects `workerGroup.key`.',
