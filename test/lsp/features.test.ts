@@ -8,6 +8,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  SemanticTokensRequest,
   type CompletionList,
   type DocumentSymbol,
   type Hover,
@@ -71,8 +72,9 @@ test('hover over a task type shows its documentation', async () => {
 test('document symbols outline inputs and tasks', async () => {
   const symbols = (await lsp.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: URI } })) as DocumentSymbol[];
   const names = JSON.stringify(symbols);
-  for (const name of ['nav', 'user', 'first', 'second', 'third'])
-    {assert.ok(names.includes(`"name":"${name}"`), `${name} missing in ${names}`);}
+  for (const name of ['nav', 'user', 'first', 'second', 'third']) {
+    assert.ok(names.includes(`"name":"${name}"`), `${name} missing in ${names}`);
+  }
 });
 
 test('go to definition from outputs.first to the task id', async () => {
@@ -125,4 +127,14 @@ test('rename a task id updates its declaration and its uses; a bad name is refus
       newName: 'no.dots',
     }),
   );
+});
+
+test('semantic tokens colour the Pebble inside YAML strings', async () => {
+  const result = await lsp.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: URI } });
+  const data = result?.data ?? [];
+  assert.equal(data.length % 5, 0);
+  // First token: `{{` on line 8, column 13 (`    format: "{{`), two characters, type 0 (macro).
+  assert.deepEqual(data.slice(0, 5), [8, 13, 2, 0, 0]);
+  // Then `inputs` on the same line, two characters after the delimiter's start + 1 space: variable (1).
+  assert.deepEqual(data.slice(5, 10), [0, 3, 6, 1, 0]);
 });

@@ -14,6 +14,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete, type CompletionItem as CoreCompletionItem } from '../core/features/completion';
 import { hover } from '../core/features/hover';
 import { definition, prepareRename, references, rename } from '../core/features/navigation';
+import { SEMANTIC_TOKEN_TYPES, semanticTokens } from '../core/features/semantic-tokens';
 import { documentSymbols, type FlowSymbol, type FlowSymbolKind } from '../core/features/symbols';
 import type { FlowFile } from '../core/flow-file';
 import type { KfsSettings } from '../protocol/settings';
@@ -70,7 +71,8 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
           if (item.deprecated) converted.tags = [CompletionItemTag.Deprecated];
           if (item.preselect) converted.preselect = true;
           // Without an explicit range the editor replaces the word at the cursor, as users expect.
-          if (item.replaceStart !== undefined) converted.textEdit = { range: toRange(lines, item.replaceStart, item.replaceEnd ?? offset), newText: item.insertText };
+          if (item.replaceStart !== undefined)
+            converted.textEdit = { range: toRange(lines, item.replaceStart, item.replaceEnd ?? offset), newText: item.insertText };
           else converted.insertText = item.insertText;
           return converted;
         }),
@@ -81,7 +83,9 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
   connection.onHover((params) =>
     withFile(params.textDocument.uri, null, (file) => {
       const result = hover(file, file.parsed.lines.offsetAt(params.position));
-      return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(file.parsed.lines, result.start, result.end) } : null;
+      return result
+        ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(file.parsed.lines, result.start, result.end) }
+        : null;
     }),
   );
 
@@ -101,7 +105,10 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
 
   connection.onDefinition((params) =>
     withFile(params.textDocument.uri, [], (file, document) =>
-      definition(file, file.parsed.lines.offsetAt(params.position)).map((s) => ({ uri: document.uri, range: toRange(file.parsed.lines, s.start, s.end) })),
+      definition(file, file.parsed.lines.offsetAt(params.position)).map((s) => ({
+        uri: document.uri,
+        range: toRange(file.parsed.lines, s.start, s.end),
+      })),
     ),
   );
 
@@ -125,10 +132,35 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
     const result = await withFile(params.textDocument.uri, undefined, (file, document) => {
       const outcome = rename(file, file.parsed.lines.offsetAt(params.position), params.newName);
       if ('error' in outcome) return { error: outcome.error };
-      return { changes: { [document.uri]: outcome.edits.map((e) => ({ range: toRange(file.parsed.lines, e.start, e.end), newText: e.newText })) } };
+      return {
+        changes: { [document.uri]: outcome.edits.map((e) => ({ range: toRange(file.parsed.lines, e.start, e.end), newText: e.newText })) },
+      };
     });
     if (!result) return null;
     if ('error' in result) throw new ResponseError(-32602, result.error ?? 'cannot rename here');
     return result;
   });
+
+  connection.languages.semanticTokens.on((params) =>
+    withFile(params.textDocument.uri, { data: [] }, (file) => {
+      // LSP encodes tokens as deltas: line, start character, length, type index, modifiers.
+      const data: number[] = [];
+      let line = 0;
+      let character = 0;
+      for (const token of semanticTokens(file)) {
+        const position = file.parsed.lines.positionAt(token.start);
+        const deltaLine = position.line - line;
+        data.push(
+          deltaLine,
+          deltaLine === 0 ? position.character - character : position.character,
+          token.end - token.start,
+          SEMANTIC_TOKEN_TYPES.indexOf(token.type),
+          0,
+        );
+        line = position.line;
+        character = position.character;
+      }
+      return { data };
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FlowFile } from '../core/flow-file';
 import type { KfsInitializationOptions, KfsSettings } from '../protocol/settings';
+import { SEMANTIC_TOKEN_TYPES } from '../core/features/semantic-tokens';
 import { codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { FlowFileCache } from './documents';
@@ -48,13 +49,15 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        semanticTokensProvider: { legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [] }, full: true },
       },
       serverInfo: { name: 'Kestra Flow Studio', version: typeof KFS_VERSION === 'string' ? KFS_VERSION : 'dev' },
     };
   });
 
   connection.onInitialized(() => {
-    if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kfs' }).catch(() => undefined);
+    if (supportsConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kfs' }).catch(() => undefined);
   });
 
   connection.onDidChangeConfiguration(() => {
