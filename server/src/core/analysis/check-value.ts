@@ -10,7 +10,7 @@ import { checkFormat } from './check-format';
 import { checkPlugin } from './rules/plugin-types';
 import { checkRetry } from './rules/retry';
 import { checkInputList, checkOutputList } from './rules/inputs';
-import { checkTemplateSyntax } from './rules/template-syntax';
+import { checkTemplate } from './rules/templates';
 
 /** Who owns the mapping being checked, for messages ("`io.kestra.plugin.core.log.Log`", "the flow"). */
 export interface Owner {
@@ -113,7 +113,7 @@ export function checkValue(ctx: RuleContext, node: Node | null, def: PropertyDef
 function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, dynamic: boolean, parent: YAMLMap): void {
   if (isAlias(node)) return; // resolved values of aliases are not re-checked: the anchor was checked where it stands
   if (dynamic && hasExpression(node)) {
-    checkTemplateSyntax(ctx, node as Scalar);
+    checkTemplate(ctx, node as Scalar);
     return;
   }
   const where = span(node);

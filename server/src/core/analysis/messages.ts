@@ -99,6 +99,8 @@ export const messages = {
 
   unquotedExpression: () => 'This value starts with `{{`, so YAML reads it as a mapping, not a string. Wrap it in quotes.',
   templateSyntax: (detail: string) => `Pebble syntax error: ${detail.replace(/\.$/, '')}.`,
+  secretAccess: (written: string, replacement: string) =>
+    `${quote(written)} reads a variable named \`secret\`, which Kestra does not define: secrets are read with the function ${quote(replacement)}.`,
   typographicQuotes: (quoteChar: string) =>
     `Curly quote ${quote(quoteChar)} inside an expression is not a string delimiter in Pebble; use a straight quote.`,
   workerGroupEnterprise: () => 'Worker groups are an Enterprise Edition feature; the open-source server rejects `workerGroup.key`.',

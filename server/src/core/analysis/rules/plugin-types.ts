@@ -5,6 +5,7 @@ import { keyName, keySpan, pairs, stringAt, span, type Located } from '../../mod
 import { closestTypeName } from '../../util/did-you-mean';
 import { compareVersions, existsIn } from '../../versions';
 import { checkMap } from '../check-value';
+import { checkUncheckedPluginTemplates } from './templates';
 import type { RuleContext, Span } from '../context';
 import type { Fix } from '../diagnostic';
 import { fixTitles, messages } from '../messages';
@@ -24,7 +25,12 @@ const CORE_PREFIXES = ['io.kestra.plugin.core.', 'io.kestra.core.'];
  * reports unknown, removed, deprecated or misplaced types, then checks its properties.
  * `defaultedKeys` are keys supplied by pluginDefaults (they satisfy `required`).
  */
-export function checkPlugin(ctx: RuleContext, map: YAMLMap, category: PluginCategory, defaultedKeys?: ReadonlySet<string>): PluginTypeDef | undefined {
+export function checkPlugin(
+  ctx: RuleContext,
+  map: YAMLMap,
+  category: PluginCategory,
+  defaultedKeys?: ReadonlySet<string>,
+): PluginTypeDef | undefined {
   const where = span(map);
   if (!where) return undefined;
   const type = stringAt(map, 'type');
@@ -35,7 +41,10 @@ export function checkPlugin(ctx: RuleContext, map: YAMLMap, category: PluginCate
     return undefined;
   }
   const def = resolveType(ctx, type, category, map);
-  if (!def) return undefined;
+  if (!def) {
+    checkUncheckedPluginTemplates(ctx, map);
+    return undefined;
+  }
   checkMap(ctx, map, ctx.catalogue.propertiesOf(def), { label: `\`${def.type}\``, anchor, ...(defaultedKeys ? { defaultedKeys } : {}) });
   return def;
 }
@@ -102,12 +111,16 @@ function reportUnknownType(ctx: RuleContext, type: Located<string>, category: Pl
   }
   if (!type.value.includes('.')) {
     const suggestions = closestTypeName(type.value, candidates).slice(0, 3);
-    ctx.report('unknown-type', type, messages.shortTypeName(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
+    ctx.report('unknown-type', type, messages.shortTypeName(type.value, suggestions), {
+      fixes: suggestions.map((s) => replaceTypeFix(type, s)),
+    });
     return;
   }
   if (CORE_PREFIXES.some((p) => type.value.startsWith(p))) {
     const suggestions = closestTypeName(type.value, candidates).slice(0, 3);
-    ctx.report('unknown-type', type, messages.unknownCoreType(type.value, suggestions), { fixes: suggestions.map((s) => replaceTypeFix(type, s)) });
+    ctx.report('unknown-type', type, messages.unknownCoreType(type.value, suggestions), {
+      fixes: suggestions.map((s) => replaceTypeFix(type, s)),
+    });
     return;
   }
   ctx.report('unknown-plugin-type', type, messages.unknownPluginType(type.value));
