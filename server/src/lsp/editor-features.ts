@@ -71,9 +71,9 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
           if (item.deprecated) converted.tags = [CompletionItemTag.Deprecated];
           if (item.preselect) converted.preselect = true;
           // Without an explicit range the editor replaces the word at the cursor, as users expect.
-          if (item.replaceStart !== undefined)
+          if (item.replaceStart !== undefined) {
             converted.textEdit = { range: toRange(lines, item.replaceStart, item.replaceEnd ?? offset), newText: item.insertText };
-          else converted.insertText = item.insertText;
+          } else converted.insertText = item.insertText;
           return converted;
         }),
       };

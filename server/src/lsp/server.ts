@@ -56,8 +56,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (supportsConfiguration)
+    if (supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kfs' }).catch(() => undefined);
+    }
   });
 
   connection.onDidChangeConfiguration(() => {

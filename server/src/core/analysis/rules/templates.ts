@@ -47,8 +47,9 @@ function checkSecretAccess(
 ): void {
   let name: string | undefined;
   if (expression.kind === 'attribute' && expression.args === null && isSecretRoot(expression.object)) name = expression.attribute.name;
-  else if (expression.kind === 'subscript' && isSecretRoot(expression.object) && expression.index.kind === 'string')
+  else if (expression.kind === 'subscript' && isSecretRoot(expression.object) && expression.index.kind === 'string') {
     name = expression.index.value;
+  }
   if (!name) return;
   const where = at(expression.start, expression.end);
   const exact = source?.spanOf(expression.start, expression.end);
