@@ -60,7 +60,24 @@ const ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['io.kestra.core.models.triggers.types.Flow', 'io.kestra.plugin.core.trigger.Flow'],
   ['io.kestra.core.models.triggers.types.Schedule', 'io.kestra.plugin.core.trigger.Schedule'],
   ['io.kestra.core.models.triggers.types.Webhook', 'io.kestra.plugin.core.trigger.Webhook'],
-  ...(['DateTimeBetween', 'DayWeek', 'DayWeekInMonth', 'ExecutionFlow', 'ExecutionLabels', 'ExecutionNamespace', 'ExecutionOutputs', 'ExecutionStatus', 'HasRetryAttempt', 'Not', 'Or', 'PublicHoliday', 'TimeBetween', 'Weekend'] as const).flatMap(
+  ...(
+    [
+      'DateTimeBetween',
+      'DayWeek',
+      'DayWeekInMonth',
+      'ExecutionFlow',
+      'ExecutionLabels',
+      'ExecutionNamespace',
+      'ExecutionOutputs',
+      'ExecutionStatus',
+      'HasRetryAttempt',
+      'Not',
+      'Or',
+      'PublicHoliday',
+      'TimeBetween',
+      'Weekend',
+    ] as const
+  ).flatMap(
     (name) =>
       [
         [`${OLD}${name}Condition`, `${NEW}${name}`],
@@ -242,12 +259,18 @@ test('version-specific properties', () => {
 });
 
 test('removed and deprecated types', () => {
-  for (const type of ['io.kestra.plugin.core.state.Get', 'io.kestra.plugin.core.debug.Echo', 'io.kestra.plugin.core.flow.Template', 'io.kestra.core.tasks.scripts.Bash']) {
+  for (const type of [
+    'io.kestra.plugin.core.state.Get',
+    'io.kestra.plugin.core.debug.Echo',
+    'io.kestra.plugin.core.flow.Template',
+    'io.kestra.core.tasks.scripts.Bash',
+  ]) {
     const d = def(type);
     assert.equal(d.versions?.removedIn, '2.0', type);
     assert.ok(d.deprecated?.replacement, type);
   }
-  for (const condition of catalogue.plugins.filter((p) => p.category === 'condition')) assert.equal(condition.versions?.removedIn, '2.0', condition.type);
+  for (const condition of catalogue.plugins.filter((p) => p.category === 'condition'))
+    {assert.equal(condition.versions?.removedIn, '2.0', condition.type);}
   assert.equal(catalogue.ofCategory('condition', '2.0').length, 0);
   assert.ok(catalogue.ofCategory('condition', '1.3').length >= 18);
   assert.equal(def('io.kestra.plugin.core.trigger.Toggle').category, 'task');
@@ -264,7 +287,28 @@ test('task runners and script outputs', () => {
 
 test('input types', () => {
   const names = catalogue.inputTypeNames();
-  for (const t of ['STRING', 'ENUM', 'SELECT', 'INT', 'FLOAT', 'BOOLEAN', 'BOOL', 'DATETIME', 'DATE', 'TIME', 'DURATION', 'FILE', 'JSON', 'YAML', 'URI', 'SECRET', 'ARRAY', 'MULTISELECT', 'EMAIL', 'FORM']) {
+  for (const t of [
+    'STRING',
+    'ENUM',
+    'SELECT',
+    'INT',
+    'FLOAT',
+    'BOOLEAN',
+    'BOOL',
+    'DATETIME',
+    'DATE',
+    'TIME',
+    'DURATION',
+    'FILE',
+    'JSON',
+    'YAML',
+    'URI',
+    'SECRET',
+    'ARRAY',
+    'MULTISELECT',
+    'EMAIL',
+    'FORM',
+  ]) {
     assert.ok(names.includes(t), t);
   }
   assert.equal(catalogue.inputType('ARRAY')?.properties['itemType']?.required, true);
@@ -272,7 +316,8 @@ test('input types', () => {
   assert.equal(catalogue.inputType('BOOLEAN')?.deprecated?.replacement, 'BOOL');
   assert.equal(catalogue.inputType('BOOL')?.versions, undefined);
   assert.deepEqual(catalogue.inputType('FORM')?.versions, { since: '2.0' });
-  for (const t of ['SELECT', 'MULTISELECT', 'EMAIL', 'FORM']) assert.deepEqual(catalogue.inputType(t)?.outputAllowed, { removedIn: '2.1' }, t);
+  for (const t of ['SELECT', 'MULTISELECT', 'EMAIL', 'FORM'])
+    {assert.deepEqual(catalogue.inputType(t)?.outputAllowed, { removedIn: '2.1' }, t);}
   assert.equal(catalogue.inputType('STRING')?.outputAllowed, undefined);
 });
 

@@ -62,10 +62,19 @@ test('JSON output is the documented contract with 0-based LSP positions', async 
 test('SARIF output names rules and 1-based regions', async () => {
   const dir = workspace({ 'bad.yml': BAD });
   const r = await run(['validate', '--format=sarif', 'bad.yml'], dir);
-  const sarif = JSON.parse(r.out) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };
+  const sarif = JSON.parse(r.out) as {
+    version: string;
+    runs: {
+      tool: { driver: { rules: { id: string }[] } };
+      results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[];
+    }[];
+  };
   assert.equal(sarif.version, '2.1.0');
   const run0 = sarif.runs[0]!;
-  assert.deepEqual(run0.tool.driver.rules.map((x) => x.id), ['missing-property', 'unknown-property']);
+  assert.deepEqual(
+    run0.tool.driver.rules.map((x) => x.id),
+    ['missing-property', 'unknown-property'],
+  );
   const unknown = run0.results.find((x) => x.ruleId === 'unknown-property')!;
   assert.deepEqual(unknown.locations[0]!.physicalLocation.region, { startLine: 6, startColumn: 5, endLine: 6, endColumn: 11 });
 });
@@ -77,7 +86,10 @@ test('the target version comes from .vscode/settings.json (JSONC), the flag wins
 });
 
 test('kfs.rules from the workspace settings switch rules off', async () => {
-  const dir = workspace({ 'bad.yml': BAD, '.vscode/settings.json': '{"kfs.rules": {"unknown-property": "off", "missing-property": "warning"}}' });
+  const dir = workspace({
+    'bad.yml': BAD,
+    '.vscode/settings.json': '{"kfs.rules": {"unknown-property": "off", "missing-property": "warning"}}',
+  });
   const r = await run(['validate', 'bad.yml'], dir);
   assert.equal(r.code, 0);
   assert.doesNotMatch(r.out, /unknown-property/);
@@ -112,7 +124,9 @@ test('bad usage exits 2 with a message; a missing path exits 1', async () => {
 test('the example flows validate without errors on 2.0 and 1.3', async () => {
   for (const version of ['2.0', '1.3']) {
     const r = await run(['validate', '--format', 'json', '--kestra-version', version, path.join(sharedDir, 'flows')]);
-    const errors = (JSON.parse(r.out) as { severity: string; file: string; code: string }[]).filter((d) => d.severity === 'error' && !d.file.includes('v1.3'));
+    const errors = (JSON.parse(r.out) as { severity: string; file: string; code: string }[]).filter(
+      (d) => d.severity === 'error' && !d.file.includes('v1.3'),
+    );
     assert.deepEqual(errors, [], `errors on ${version}`);
   }
 });

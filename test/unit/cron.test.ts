@@ -122,10 +122,7 @@ function iso(dates: Date[]): string[] {
 }
 
 test('nextRuns is strictly after the start and in UTC by default', () => {
-  assert.deepEqual(iso(nextRuns('0 0 * * *', false, undefined, from, 2)), [
-    '2024-01-02T00:00:00.000Z',
-    '2024-01-03T00:00:00.000Z',
-  ]);
+  assert.deepEqual(iso(nextRuns('0 0 * * *', false, undefined, from, 2)), ['2024-01-02T00:00:00.000Z', '2024-01-03T00:00:00.000Z']);
 });
 
 test('nextRuns uses OR when both day fields are restricted (Unix / cron-utils)', () => {
@@ -149,9 +146,7 @@ test('nextRuns treats day-of-week 7 and SUN as Sunday', () => {
 test('nextRuns honours the time zone, fixed offsets and seconds', () => {
   assert.deepEqual(iso(nextRuns('0 9 * * *', false, 'Europe/Paris', from, 1)), ['2024-01-01T08:00:00.000Z']);
   assert.deepEqual(iso(nextRuns('0 9 * * *', false, '+05:30', from, 1)), ['2024-01-01T03:30:00.000Z']);
-  assert.deepEqual(iso(nextRuns('30 0 9 * * MON-FRI', true, 'America/New_York', from, 1)), [
-    '2024-01-01T14:00:30.000Z',
-  ]);
+  assert.deepEqual(iso(nextRuns('30 0 9 * * MON-FRI', true, 'America/New_York', from, 1)), ['2024-01-01T14:00:30.000Z']);
   assert.deepEqual(iso(nextRuns('@hourly', true, 'UTC', from, 1)), ['2024-01-01T01:00:00.000Z']);
 });
 

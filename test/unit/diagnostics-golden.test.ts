@@ -10,7 +10,9 @@ import { fixturesDir } from '../helpers/paths';
 
 // Each test/fixtures/diagnostics/<case>.yaml is validated and compared with <case>.expected.txt.
 const dir = path.join(fixturesDir, 'diagnostics');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   test(`diagnostics: ${name}`, () => {
     const text = readFileSync(path.join(dir, name), 'utf8');
     const kestraVersion = fixtureVersion(text);

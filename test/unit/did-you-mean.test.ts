@@ -15,18 +15,7 @@ test('editDistance stops early past the limit', () => {
   assert.equal(editDistance('a', 'abcdefgh', 2), 3);
 });
 
-const keys = [
-  'id',
-  'namespace',
-  'tasks',
-  'triggers',
-  'inputs',
-  'outputs',
-  'labels',
-  'description',
-  'errors',
-  'finally',
-];
+const keys = ['id', 'namespace', 'tasks', 'triggers', 'inputs', 'outputs', 'labels', 'description', 'errors', 'finally'];
 
 const cases: [string, string | undefined][] = [
   ['taks', 'tasks'],
@@ -87,16 +76,8 @@ const types = [
 const typeCases: [string, (first: string | undefined) => boolean, string][] = [
   ['io.kestra.plugin.core.log.Logg', (t) => t === 'io.kestra.plugin.core.log.Log', 'log.Log'],
   ['schedule', (t) => t === 'io.kestra.plugin.core.trigger.Schedule', 'trigger.Schedule'],
-  [
-    'io.kestra.core.tasks.scripts.Python',
-    (t) => t?.startsWith('io.kestra.plugin.scripts.python.') === true,
-    'a python script type',
-  ],
-  [
-    'io.kestra.plugin.scripts.pyton.Commands',
-    (t) => t === 'io.kestra.plugin.scripts.python.Commands',
-    'python.Commands',
-  ],
+  ['io.kestra.core.tasks.scripts.Python', (t) => t?.startsWith('io.kestra.plugin.scripts.python.') === true, 'a python script type'],
+  ['io.kestra.plugin.scripts.pyton.Commands', (t) => t === 'io.kestra.plugin.scripts.python.Commands', 'python.Commands'],
   ['io.kestra.plugin.core.log.log', (t) => t === 'io.kestra.plugin.core.log.Log', 'case only'],
   ['io.kestra.core.tasks.log.Log', (t) => t === 'io.kestra.plugin.core.log.Log', 'old package'],
   ['Parralel', (t) => t === 'io.kestra.plugin.core.flow.Parallel', 'flow.Parallel'],

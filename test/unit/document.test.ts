@@ -25,7 +25,10 @@ test('positions count UTF-16 code units, as LSP does', () => {
 
 test('sections: every document of a multi-document file, flows recognised by content', () => {
   const file = parseFile('id: a\nnamespace: n\ntasks: []\n---\nfoo: bar\n---\nid: b\nnamespace: n\ntriggers: []\n');
-  assert.deepEqual(file.sections.map((s) => s.isFlow), [true, false, true]);
+  assert.deepEqual(
+    file.sections.map((s) => s.isFlow),
+    [true, false, true],
+  );
   assert.ok(file.sections[1]!.start > file.sections[0]!.start);
 });
 
@@ -41,9 +44,15 @@ test('nesting depth is estimated without parsing and deep files are refused with
   let deep = 'id: x\nnamespace: n\ntasks:\n';
   for (let i = 1; i <= MAX_NESTING_DEPTH + 5; i++) deep += `${' '.repeat(i)}k:\n`;
   const diagnostics = validateText(deep);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['too-deep']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['too-deep'],
+  );
   const brackets = `id: x\nnamespace: n\ntasks: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
-  assert.deepEqual(validateText(brackets).map((d) => d.code), ['too-deep']);
+  assert.deepEqual(
+    validateText(brackets).map((d) => d.code),
+    ['too-deep'],
+  );
 });
 
 test('YAML error ranges never run past the end of the text', () => {

@@ -17,7 +17,9 @@ export function applyFix(text: string, fix: Fix): string {
 // Every preferred quick fix of every diagnostics fixture must make its diagnostic go away and must
 // not introduce a YAML syntax error.
 const dir = path.join(fixturesDir, 'diagnostics');
-for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+for (const name of readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   test(`preferred fixes repair their diagnostic: ${name}`, () => {
     const text = readFileSync(path.join(dir, name), 'utf8');
     const settings = { kestraVersion: fixtureVersion(text), rules: {} };
@@ -29,7 +31,8 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
       const fixed = applyFix(text, fix);
       const after = validateText(fixed, settings, { assumeFlow: true });
       const lineOf = (t: string, o: number): number => t.slice(0, o).split('\n').length;
-      const same = (x: FlowDiagnostic): boolean => x.code === d.code && lineOf(fixed, x.start) === lineOf(text, d.start) && x.message === d.message;
+      const same = (x: FlowDiagnostic): boolean =>
+        x.code === d.code && lineOf(fixed, x.start) === lineOf(text, d.start) && x.message === d.message;
       assert.ok(!after.some(same), `fix "${fix.title}" did not repair ${d.code} at line ${lineOf(text, d.start)}: ${d.message}`);
       assert.ok(after.filter((x) => x.code === 'yaml-syntax').length <= syntaxBefore, `fix "${fix.title}" broke the YAML`);
     }

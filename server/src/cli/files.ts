@@ -26,11 +26,11 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
     const full = path.resolve(cwd, arg);
     const stat = await fs.stat(full).catch(() => undefined);
     if (!stat) missing.push(arg);
-    else if (stat.isDirectory())
-      {for (const f of await walk(full)) {
+    else if (stat.isDirectory()) {
+      for (const f of await walk(full)) {
         if (!found.has(f)) found.set(f, { path: f, explicit: false });
-      }}
-    else found.set(full, { path: full, explicit: true });
+      }
+    } else found.set(full, { path: full, explicit: true });
   }
   return { targets: [...found.values()].sort((a, b) => a.path.localeCompare(b.path)), missing };
 }

@@ -9,7 +9,12 @@ import { toDiagnostic, toTextEdit } from './convert';
  * Quick fixes for the diagnostics in the requested range. The fixes are recomputed from the current
  * FlowFile (not carried in diagnostic data), so they always match the text they edit.
  */
-export function codeActions(document: TextDocument, file: FlowFile, diagnostics: readonly FlowDiagnostic[], params: CodeActionParams): CodeAction[] {
+export function codeActions(
+  document: TextDocument,
+  file: FlowFile,
+  diagnostics: readonly FlowDiagnostic[],
+  params: CodeActionParams,
+): CodeAction[] {
   const lines = file.parsed.lines;
   const start = lines.offsetAt(params.range.start);
   const end = lines.offsetAt(params.range.end);

@@ -14,7 +14,13 @@ export function toRange(lines: LineIndex, start: number, end: number): Range {
 }
 
 export function toDiagnostic(lines: LineIndex, d: FlowDiagnostic): Diagnostic {
-  const diagnostic: Diagnostic = { range: toRange(lines, d.start, d.end), severity: SEVERITY[d.severity], code: d.code, source: 'kfs', message: d.message };
+  const diagnostic: Diagnostic = {
+    range: toRange(lines, d.start, d.end),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'kfs',
+    message: d.message,
+  };
   if (d.tags) diagnostic.tags = d.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
   return diagnostic;
 }

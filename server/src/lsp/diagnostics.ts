@@ -41,7 +41,8 @@ export class DiagnosticsPublisher {
   async diagnosticsOf(document: TextDocument): Promise<{ file: FlowFile; diagnostics: FlowDiagnostic[] }> {
     const { file, settings } = await this.flowFileOf(document);
     const all = validateFlowFile(file, { kestraVersion: settings.kestraVersion, rules: settings.rules });
-    const leaveYamlToRedhat = settings.yamlSyntaxDiagnostics === 'off' || (settings.yamlSyntaxDiagnostics === 'auto' && this.redhatYamlPresent);
+    const leaveYamlToRedhat =
+      settings.yamlSyntaxDiagnostics === 'off' || (settings.yamlSyntaxDiagnostics === 'auto' && this.redhatYamlPresent);
     return { file, diagnostics: leaveYamlToRedhat ? all.filter((d) => !YAML_LEVEL_CODES.has(d.code)) : all };
   }
 
@@ -54,7 +55,9 @@ export class DiagnosticsPublisher {
       if (this.documents.get(uri)?.version !== version) return; // a newer edit will publish
       await this.connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map((d) => toDiagnostic(file.parsed.lines, d)) });
     } catch (error) {
-      this.connection.console.error(`kfs: validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.connection.console.error(
+        `kfs: validating ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 }

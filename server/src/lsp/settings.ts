@@ -42,7 +42,9 @@ export function sanitize(raw: unknown): KfsSettings {
       if (value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off') rules[code] = value;
     }
   }
-  const globs = Array.isArray(r['flowGlobs']) ? r['flowGlobs'].filter((g): g is string => typeof g === 'string') : DEFAULT_KFS_SETTINGS.flowGlobs;
+  const globs = Array.isArray(r['flowGlobs'])
+    ? r['flowGlobs'].filter((g): g is string => typeof g === 'string')
+    : DEFAULT_KFS_SETTINGS.flowGlobs;
   const syntax = r['yamlSyntaxDiagnostics'];
   return {
     kestraVersion: isKestraVersion(r['kestraVersion']) ? r['kestraVersion'] : DEFAULT_KFS_SETTINGS.kestraVersion,

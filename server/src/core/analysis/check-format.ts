@@ -32,10 +32,13 @@ export function checkFormat(ctx: RuleContext, node: Scalar, type: StringType, ke
         .filter((candidate) => re!.test(candidate))
         .slice(0, 1)
         .map((candidate) => ({ title: fixTitles.replaceValue(candidate), edits: [{ ...where, newText: candidate }], preferred: true }));
-      ctx.report('invalid-id', where, messages.patternMismatch(key, text, PATTERN_RULES[type.pattern] ?? `it must match ${type.pattern}`), { fixes });
+      ctx.report('invalid-id', where, messages.patternMismatch(key, text, PATTERN_RULES[type.pattern] ?? `it must match ${type.pattern}`), {
+        fixes,
+      });
     }
   }
-  if (type.maxLength !== undefined && text.length > type.maxLength) ctx.report('invalid-value', where, messages.tooLong(key, type.maxLength));
+  if (type.maxLength !== undefined && text.length > type.maxLength)
+    {ctx.report('invalid-value', where, messages.tooLong(key, type.maxLength));}
   switch (type.format) {
     case 'duration': {
       const parsed = parseDuration(text);

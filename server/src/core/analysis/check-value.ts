@@ -25,7 +25,11 @@ export interface Owner {
 
 /** Has Pebble in it: such strings are accepted where the property is dynamic, whatever its type. */
 export function hasExpression(node: unknown): boolean {
-  return isScalar(node) && typeof node.value === 'string' && (node.value.includes('{{') || node.value.includes('{%') || node.value.includes('{#'));
+  return (
+    isScalar(node) &&
+    typeof node.value === 'string' &&
+    (node.value.includes('{{') || node.value.includes('{%') || node.value.includes('{#'))
+  );
 }
 
 /**
@@ -56,8 +60,10 @@ export function checkMap(ctx: RuleContext, map: YAMLMap, properties: PropertyMap
           continue;
         }
         const fix = renameFix(kspan, key, alias.canonical);
-        if (alias.removed) ctx.report('removed-property', kspan, messages.aliasRemoved(key, alias.canonical, ctx.version), { fixes: [fix] });
-        else ctx.report('deprecated-property', kspan, messages.aliasDeprecated(key, alias.canonical), { fixes: [fix], tags: ['deprecated'] });
+        if (alias.removed)
+          {ctx.report('removed-property', kspan, messages.aliasRemoved(key, alias.canonical, ctx.version), { fixes: [fix] });}
+        else
+          {ctx.report('deprecated-property', kspan, messages.aliasDeprecated(key, alias.canonical), { fixes: [fix], tags: ['deprecated'] });}
         if (canonicalDef) checkValue(ctx, pair.value as Node | null, canonicalDef, alias.canonical, map);
         continue;
       }
@@ -76,7 +82,10 @@ export function checkMap(ctx: RuleContext, map: YAMLMap, properties: PropertyMap
     if (def.deprecated) {
       const replacement = def.deprecated.replacement;
       const fixes = replacement && properties[replacement] && !present.has(replacement) ? [renameFix(kspan, key, replacement)] : [];
-      ctx.report('deprecated-property', kspan, messages.propertyDeprecated(key, def.deprecated.message, replacement), { fixes, tags: ['deprecated'] });
+      ctx.report('deprecated-property', kspan, messages.propertyDeprecated(key, def.deprecated.message, replacement), {
+        fixes,
+        tags: ['deprecated'],
+      });
     }
     checkValue(ctx, pair.value as Node | null, def, key, map);
   }
@@ -129,7 +138,8 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
     case 'integer':
     case 'number': {
       const n = numericValue(node);
-      if (n === undefined || (type.kind === 'integer' && !Number.isInteger(n))) return wrong(type.kind === 'integer' ? 'an integer' : 'a number');
+      if (n === undefined || (type.kind === 'integer' && !Number.isInteger(n)))
+        {return wrong(type.kind === 'integer' ? 'an integer' : 'a number');}
       if ((type.minimum !== undefined && n < type.minimum) || (type.maximum !== undefined && n > type.maximum)) {
         ctx.report('invalid-value', where, messages.outOfRange(key, n, type.minimum, type.maximum));
       }
@@ -142,12 +152,14 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
       return checkEnum(ctx, node, type.values, key);
     case 'list':
       if (!isSeq(node)) return wrong('a list');
-      if (type.minItems !== undefined && node.items.length < type.minItems) ctx.report('invalid-value', where, messages.tooFewItems(key, type.minItems));
+      if (type.minItems !== undefined && node.items.length < type.minItems)
+        {ctx.report('invalid-value', where, messages.tooFewItems(key, type.minItems));}
       for (const item of node.items) if (!isNullish(item)) checkType(ctx, item as Node, type.items, key, dynamic, parent);
       return;
     case 'map':
       if (!isMap(node)) return wrong('a mapping');
-      for (const pair of pairs(node)) if (!isNullish(pair.value)) checkType(ctx, pair.value as Node, type.values, keyName(pair) ?? key, dynamic, node);
+      for (const pair of pairs(node))
+        {if (!isNullish(pair.value)) checkType(ctx, pair.value as Node, type.values, keyName(pair) ?? key, dynamic, node);}
       return;
     case 'object':
       if (!isMap(node)) return wrong('a mapping');
@@ -165,8 +177,15 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
     case 'tasks':
     case 'dagTasks':
       if (!isSeq(node)) return wrong('a list of tasks');
-      if (type.kind === 'tasks' && type.minItems && node.items.length < type.minItems) ctx.report('empty-tasks', keySpanOf(parent, key) ?? where, messages.emptyTasks(key));
-      for (const item of node.items) if (!isMap(item)) ctx.report('invalid-value', span(item as Node) ?? where, messages.wrongValue(key, 'a task (a mapping with `id` and `type`)', describeNode(item)));
+      if (type.kind === 'tasks' && type.minItems && node.items.length < type.minItems)
+        {ctx.report('empty-tasks', keySpanOf(parent, key) ?? where, messages.emptyTasks(key));}
+      for (const item of node.items)
+        {if (!isMap(item))
+          {ctx.report(
+            'invalid-value',
+            span(item as Node) ?? where,
+            messages.wrongValue(key, 'a task (a mapping with `id` and `type`)', describeNode(item)),
+          );}}
       if (type.kind === 'dagTasks') checkDagEntries(ctx, node.items, key);
       return;
     case 'plugin':
@@ -193,7 +212,11 @@ function checkDagEntries(ctx: RuleContext, items: unknown[], key: string): void 
   for (const item of items) {
     if (!isMap(item)) continue;
     const where = span(item as Node);
-    if (where) checkMap(ctx, item, DAG_ENTRY_PROPERTIES, { label: `a \`${key}\` entry of a Dag`, anchor: { start: where.start, end: where.start + 1 } });
+    if (where)
+      {checkMap(ctx, item, DAG_ENTRY_PROPERTIES, {
+        label: `a \`${key}\` entry of a Dag`,
+        anchor: { start: where.start, end: where.start + 1 },
+      });}
   }
 }
 
@@ -215,7 +238,9 @@ function checkEnum(ctx: RuleContext, node: Node, values: readonly EnumValue[], k
   }
   const caseInsensitive = allowed.filter((v) => v.toLowerCase() === text.toLowerCase());
   const suggestions = caseInsensitive.length > 0 ? caseInsensitive : closest(text, allowed, { max: 2, caseInsensitive: true });
-  ctx.report('invalid-enum', where, messages.notInEnum(key, text, allowed, suggestions), { fixes: suggestions.map((s) => replaceFix(where, s)) });
+  ctx.report('invalid-enum', where, messages.notInEnum(key, text, allowed, suggestions), {
+    fixes: suggestions.map((s) => replaceFix(where, s)),
+  });
 }
 
 function numericValue(node: Node): number | undefined {

@@ -72,11 +72,13 @@ export const messages = {
   missingId: (owner: string) => `Missing ${quote('id')} for this ${owner}.`,
 
   invalidDuration: (detail: string) => `Invalid duration: ${detail}`,
-  invalidTimezone: (value: string, suggestions: readonly string[]) => `${quote(value)} is not a valid time zone id.${didYouMean(suggestions)}`,
+  invalidTimezone: (value: string, suggestions: readonly string[]) =>
+    `${quote(value)} is not a valid time zone id.${didYouMean(suggestions)}`,
   invalidRegex: (value: string, detail: string) => `${quote(value)} is not a valid regular expression: ${detail}.`,
   invalidCron: (detail: string) => `Invalid cron expression: ${detail}`,
 
-  duplicateId: (kind: string, id: string) => `Duplicate ${kind} id ${quote(id)}: ids must be unique${kind === 'task' ? ' across the whole flow, nested tasks included' : ''}.`,
+  duplicateId: (kind: string, id: string) =>
+    `Duplicate ${kind} id ${quote(id)}: ids must be unique${kind === 'task' ? ' across the whole flow, nested tasks included' : ''}.`,
   emptyTasks: (key: string) => `${quote(key)} must contain at least one task.`,
   reservedFlowId: (id: string) => `${quote(id)} is reserved by Kestra and cannot be a flow id.`,
   systemLabel: (key: string) => `Label ${quote(key)}: keys starting with \`system.\` are set by Kestra only.`,
@@ -93,7 +95,8 @@ export const messages = {
   inputDependsOnCycle: (cycle: readonly string[]) => `Inputs depend on each other in a cycle: ${cycle.join(' → ')}.`,
   defaultsNotRequired: () => 'On Kestra 2.x an input with `defaults` must be required: remove `required: false`.',
   defaultsAndPrefill: () => 'An input with `defaults` cannot also have a `prefill` on Kestra 2.x.',
-  outputTypeNotAllowed: (type: string, version: KestraVersion) => `${quote(type)} is an input-only type; flow outputs cannot use it on Kestra ${version}.`,
+  outputTypeNotAllowed: (type: string, version: KestraVersion) =>
+    `${quote(type)} is an input-only type; flow outputs cannot use it on Kestra ${version}.`,
 
   retryIntervalNotBelow: (a: string, b: string) => `Retry ${quote(a)} must be shorter than ${quote(b)}.`,
 

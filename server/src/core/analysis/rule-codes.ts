@@ -44,9 +44,12 @@ export const RULES = {
   'system-label': { severity: 'error', doc: 'Labels starting with `system.` are set by Kestra only.' },
   'unquoted-expression': { severity: 'error', doc: 'A value starting with `{{` must be quoted, otherwise YAML reads a mapping.' },
   'template-syntax': { severity: 'error', doc: 'A Pebble expression in a rendered property does not parse.' },
-  'secret-access': { severity: 'error', doc: '`secret.X` reads a variable that does not exist; secrets are read with `secret(\'X\')`.' },
+  'secret-access': { severity: 'error', doc: "`secret.X` reads a variable that does not exist; secrets are read with `secret('X')`." },
   'typographic-quotes': { severity: 'warning', doc: 'Curly quotes inside an expression are not string delimiters.' },
-  'internal-error': { severity: 'information', doc: 'A check failed unexpectedly; the other diagnostics are still shown. Please report it.' },
+  'internal-error': {
+    severity: 'information',
+    doc: 'A check failed unexpectedly; the other diagnostics are still shown. Please report it.',
+  },
   'enterprise-only': { severity: 'warning', doc: 'The feature needs Kestra Enterprise Edition.' },
 } as const satisfies Record<string, { severity: Severity; doc: string }>;
 

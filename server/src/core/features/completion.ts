@@ -186,7 +186,10 @@ function withRequiredKeys(file: FlowFile, ctx: CursorContext, item: CompletionIt
   const def = file.catalogue.resolve(item.label, file.version)?.def;
   if (!def) return item;
   const missing = Object.entries(file.catalogue.propertiesOf(def))
-    .filter(([name, d]) => d.required && name !== 'id' && name !== 'type' && existsIn(d.versions, file.version) && !isPresent(ctx.presentKeys, name, d))
+    .filter(
+      ([name, d]) =>
+        d.required && name !== 'id' && name !== 'type' && existsIn(d.versions, file.version) && !isPresent(ctx.presentKeys, name, d),
+    )
     .map(([name]) => name);
   if (missing.length === 0) return item;
   const lines = file.parsed.lines;

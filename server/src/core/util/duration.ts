@@ -77,12 +77,15 @@ function explain(value: string): string {
   if (/^[-+]?P/.test(upper)) {
     const datePart = upper.replace(/^[-+]?P/, '').split('T')[0] ?? '';
     const unit = /[0-9.,]+([YMW])/.exec(datePart)?.[1];
-    if (unit === 'Y')
-      {return `Years are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P365D.`;}
-    if (unit === 'W')
-      {return `Weeks are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P7D.`;}
-    if (unit === 'M')
-      {return `Months are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; for minutes put them after T, e.g. PT${/([0-9]+)M/.exec(datePart)?.[1] ?? '5'}M.`;}
+    if (unit === 'Y') {
+      return `Years are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P365D.`;
+    }
+    if (unit === 'W') {
+      return `Weeks are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; write days instead, e.g. P7D.`;
+    }
+    if (unit === 'M') {
+      return `Months are not supported in '${value}': Kestra durations (Java Duration) only know days, hours, minutes and seconds; for minutes put them after T, e.g. PT${/([0-9]+)M/.exec(datePart)?.[1] ?? '5'}M.`;
+    }
     const fractional =
       /^([-+]?)P(?:([0-9]+(?:[.,][0-9]*)?)D)?(?:T(?:([0-9]+(?:[.,][0-9]*)?)H)?(?:([0-9]+(?:[.,][0-9]*)?)M)?(?:([0-9]+(?:[.,][0-9]*)?)S)?)?$/.exec(
         upper,

@@ -27,7 +27,8 @@ export function checkRetry(ctx: RuleContext, map: YAMLMap): void {
   if (!retryDef) {
     // Without a known type, check against every retry property so typos still surface.
     const union: Record<string, PropertyMap[string]> = {};
-    for (const name of ctx.catalogue.retryTypeNames()) Object.assign(union, ctx.catalogue.retryPropertiesOf(ctx.catalogue.retryType(name)!));
+    for (const name of ctx.catalogue.retryTypeNames())
+      {Object.assign(union, ctx.catalogue.retryPropertiesOf(ctx.catalogue.retryType(name)!));}
     if (type) {
       const names = ctx.catalogue.retryTypeNames();
       const suggestions = closest(type.value, names, { max: 2, caseInsensitive: true });
@@ -60,7 +61,9 @@ function checkForeignKeys(ctx: RuleContext, map: YAMLMap): Set<string> {
     const kestraName = key ? FOREIGN_RETRY_KEYS[key] : undefined;
     if (!key || !kspan || !kestraName) continue;
     reported.add(key);
-    ctx.report('unknown-property', kspan, messages.unknownProperty(key, 'a retry policy', [kestraName]), { fixes: [renameFix(kspan, key, kestraName)] });
+    ctx.report('unknown-property', kspan, messages.unknownProperty(key, 'a retry policy', [kestraName]), {
+      fixes: [renameFix(kspan, key, kestraName)],
+    });
   }
   return reported;
 }
@@ -68,7 +71,8 @@ function checkForeignKeys(ctx: RuleContext, map: YAMLMap): Set<string> {
 /** The retry type the other keys point to: a growth factor means exponential, a minimum means random. */
 function guessRetryType(map: YAMLMap): string {
   const keys = new Set(pairs(map).map(keyName));
-  if (keys.has('delayFactor') || keys.has('multiplier') || keys.has('backoff') || keys.has('maxInterval')) return keys.has('minInterval') ? 'random' : 'exponential';
+  if (keys.has('delayFactor') || keys.has('multiplier') || keys.has('backoff') || keys.has('maxInterval'))
+    {return keys.has('minInterval') ? 'random' : 'exponential';}
   return keys.has('minInterval') ? 'random' : 'constant';
 }
 
@@ -91,7 +95,8 @@ function checkIntervals(ctx: RuleContext, map: YAMLMap, type: string): void {
     const b = ms(big);
     const pair = findPair(map, small);
     const where = pair ? span(pair.value as never) : undefined;
-    if (a !== undefined && b !== undefined && a >= b && where) ctx.report('invalid-retry', where, messages.retryIntervalNotBelow(small, big));
+    if (a !== undefined && b !== undefined && a >= b && where)
+      {ctx.report('invalid-retry', where, messages.retryIntervalNotBelow(small, big));}
   };
   if (type === 'constant' || type === 'exponential') rule('interval', 'maxDuration');
   if (type === 'exponential') rule('interval', 'maxInterval');
