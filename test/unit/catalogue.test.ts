@@ -269,8 +269,9 @@ test('removed and deprecated types', () => {
     assert.equal(d.versions?.removedIn, '2.0', type);
     assert.ok(d.deprecated?.replacement, type);
   }
-  for (const condition of catalogue.plugins.filter((p) => p.category === 'condition'))
-    {assert.equal(condition.versions?.removedIn, '2.0', condition.type);}
+  for (const condition of catalogue.plugins.filter((p) => p.category === 'condition')) {
+    assert.equal(condition.versions?.removedIn, '2.0', condition.type);
+  }
   assert.equal(catalogue.ofCategory('condition', '2.0').length, 0);
   assert.ok(catalogue.ofCategory('condition', '1.3').length >= 18);
   assert.equal(def('io.kestra.plugin.core.trigger.Toggle').category, 'task');
@@ -316,8 +317,9 @@ test('input types', () => {
   assert.equal(catalogue.inputType('BOOLEAN')?.deprecated?.replacement, 'BOOL');
   assert.equal(catalogue.inputType('BOOL')?.versions, undefined);
   assert.deepEqual(catalogue.inputType('FORM')?.versions, { since: '2.0' });
-  for (const t of ['SELECT', 'MULTISELECT', 'EMAIL', 'FORM'])
-    {assert.deepEqual(catalogue.inputType(t)?.outputAllowed, { removedIn: '2.1' }, t);}
+  for (const t of ['SELECT', 'MULTISELECT', 'EMAIL', 'FORM']) {
+    assert.deepEqual(catalogue.inputType(t)?.outputAllowed, { removedIn: '2.1' }, t);
+  }
   assert.equal(catalogue.inputType('STRING')?.outputAllowed, undefined);
 });
 

@@ -37,8 +37,9 @@ export function checkFormat(ctx: RuleContext, node: Scalar, type: StringType, ke
       });
     }
   }
-  if (type.maxLength !== undefined && text.length > type.maxLength)
-    {ctx.report('invalid-value', where, messages.tooLong(key, type.maxLength));}
+  if (type.maxLength !== undefined && text.length > type.maxLength) {
+    ctx.report('invalid-value', where, messages.tooLong(key, type.maxLength));
+  }
   switch (type.format) {
     case 'duration': {
       const parsed = parseDuration(text);

@@ -60,10 +60,11 @@ export function checkMap(ctx: RuleContext, map: YAMLMap, properties: PropertyMap
           continue;
         }
         const fix = renameFix(kspan, key, alias.canonical);
-        if (alias.removed)
-          {ctx.report('removed-property', kspan, messages.aliasRemoved(key, alias.canonical, ctx.version), { fixes: [fix] });}
-        else
-          {ctx.report('deprecated-property', kspan, messages.aliasDeprecated(key, alias.canonical), { fixes: [fix], tags: ['deprecated'] });}
+        if (alias.removed) {
+          ctx.report('removed-property', kspan, messages.aliasRemoved(key, alias.canonical, ctx.version), { fixes: [fix] });
+        } else {
+          ctx.report('deprecated-property', kspan, messages.aliasDeprecated(key, alias.canonical), { fixes: [fix], tags: ['deprecated'] });
+        }
         if (canonicalDef) checkValue(ctx, pair.value as Node | null, canonicalDef, alias.canonical, map);
         continue;
       }
@@ -138,8 +139,9 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
     case 'integer':
     case 'number': {
       const n = numericValue(node);
-      if (n === undefined || (type.kind === 'integer' && !Number.isInteger(n)))
-        {return wrong(type.kind === 'integer' ? 'an integer' : 'a number');}
+      if (n === undefined || (type.kind === 'integer' && !Number.isInteger(n))) {
+        return wrong(type.kind === 'integer' ? 'an integer' : 'a number');
+      }
       if ((type.minimum !== undefined && n < type.minimum) || (type.maximum !== undefined && n > type.maximum)) {
         ctx.report('invalid-value', where, messages.outOfRange(key, n, type.minimum, type.maximum));
       }
@@ -152,14 +154,16 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
       return checkEnum(ctx, node, type.values, key);
     case 'list':
       if (!isSeq(node)) return wrong('a list');
-      if (type.minItems !== undefined && node.items.length < type.minItems)
-        {ctx.report('invalid-value', where, messages.tooFewItems(key, type.minItems));}
+      if (type.minItems !== undefined && node.items.length < type.minItems) {
+        ctx.report('invalid-value', where, messages.tooFewItems(key, type.minItems));
+      }
       for (const item of node.items) if (!isNullish(item)) checkType(ctx, item as Node, type.items, key, dynamic, parent);
       return;
     case 'map':
       if (!isMap(node)) return wrong('a mapping');
-      for (const pair of pairs(node))
-        {if (!isNullish(pair.value)) checkType(ctx, pair.value as Node, type.values, keyName(pair) ?? key, dynamic, node);}
+      for (const pair of pairs(node)) {
+        if (!isNullish(pair.value)) checkType(ctx, pair.value as Node, type.values, keyName(pair) ?? key, dynamic, node);
+      }
       return;
     case 'object':
       if (!isMap(node)) return wrong('a mapping');
@@ -177,15 +181,18 @@ function checkType(ctx: RuleContext, node: Node, type: ValueType, key: string, d
     case 'tasks':
     case 'dagTasks':
       if (!isSeq(node)) return wrong('a list of tasks');
-      if (type.kind === 'tasks' && type.minItems && node.items.length < type.minItems)
-        {ctx.report('empty-tasks', keySpanOf(parent, key) ?? where, messages.emptyTasks(key));}
-      for (const item of node.items)
-        {if (!isMap(item))
-          {ctx.report(
+      if (type.kind === 'tasks' && type.minItems && node.items.length < type.minItems) {
+        ctx.report('empty-tasks', keySpanOf(parent, key) ?? where, messages.emptyTasks(key));
+      }
+      for (const item of node.items) {
+        if (!isMap(item)) {
+          ctx.report(
             'invalid-value',
             span(item as Node) ?? where,
             messages.wrongValue(key, 'a task (a mapping with `id` and `type`)', describeNode(item)),
-          );}}
+          );
+        }
+      }
       if (type.kind === 'dagTasks') checkDagEntries(ctx, node.items, key);
       return;
     case 'plugin':
@@ -212,11 +219,12 @@ function checkDagEntries(ctx: RuleContext, items: unknown[], key: string): void 
   for (const item of items) {
     if (!isMap(item)) continue;
     const where = span(item as Node);
-    if (where)
-      {checkMap(ctx, item, DAG_ENTRY_PROPERTIES, {
+    if (where) {
+      checkMap(ctx, item, DAG_ENTRY_PROPERTIES, {
         label: `a \`${key}\` entry of a Dag`,
         anchor: { start: where.start, end: where.start + 1 },
-      });}
+      });
+    }
   }
 }
 

@@ -29,8 +29,9 @@ function anchorOf(task: TaskNode): Span {
 function checkIf(ctx: RuleContext, task: TaskNode): void {
   const then = findPair(task.node, 'then');
   // A missing `then` is already a missing required property; here: present but empty.
-  if (then && (!isSeq(then.value) || then.value.items.length === 0))
-    {ctx.report('if-without-then', keySpan(then) ?? anchorOf(task), messages.ifWithoutThen());}
+  if (then && (!isSeq(then.value) || then.value.items.length === 0)) {
+    ctx.report('if-without-then', keySpan(then) ?? anchorOf(task), messages.ifWithoutThen());
+  }
 }
 
 function checkSwitch(ctx: RuleContext, task: TaskNode): void {
@@ -88,8 +89,9 @@ function checkWorkingDirectory(ctx: RuleContext, task: TaskNode): void {
   for (const branch of task.branches) {
     if (branch.property !== 'tasks') continue;
     for (const child of branch.tasks) {
-      if (child.resolution?.def.flowable && child.type)
-        {ctx.report('working-directory-child', child.type, messages.workingDirectoryChild(child.type.value));}
+      if (child.resolution?.def.flowable && child.type) {
+        ctx.report('working-directory-child', child.type, messages.workingDirectoryChild(child.type.value));
+      }
     }
   }
 }

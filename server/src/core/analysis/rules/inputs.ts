@@ -13,12 +13,13 @@ import { messages } from '../messages';
 export function checkInputList(ctx: RuleContext, list: YAMLSeq): void {
   const maps = list.items.filter((i): i is YAMLMap => isMap(i));
   for (const item of list.items) {
-    if (!isMap(item) && span(item as Node))
-      {ctx.report(
+    if (!isMap(item) && span(item as Node)) {
+      ctx.report(
         'invalid-value',
         span(item as Node)!,
         messages.wrongValue('inputs', 'an input (a mapping with `id` and `type`)', 'something else'),
-      );}
+      );
+    }
   }
   for (const map of maps) checkInput(ctx, map);
   checkDependsOn(ctx, maps);
@@ -36,8 +37,9 @@ function checkInput(ctx: RuleContext, map: YAMLMap): void {
   const defaults = valueOf(map, 'defaults');
   if (defaults !== undefined && compareVersions(ctx.version, '2.0') >= 0) {
     const required = valueOf(map, 'required');
-    if (isScalar(required) && (required.value === false || required.value === 'false'))
-      {ctx.report('invalid-input', span(required)!, messages.defaultsNotRequired());}
+    if (isScalar(required) && (required.value === false || required.value === 'false')) {
+      ctx.report('invalid-input', span(required)!, messages.defaultsNotRequired());
+    }
     const prefill = valueOf(map, 'prefill');
     if (prefill !== undefined) ctx.report('invalid-input', span(prefill) ?? anchor, messages.defaultsAndPrefill());
   }
@@ -130,16 +132,18 @@ function checkDefaultValue(ctx: RuleContext, def: InputTypeDef, node: Node, map:
       if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) bad('a date such as `2026-01-31`');
       return;
     case 'DATETIME':
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text))
-        {bad('an ISO-8601 instant with a zone, such as `2026-01-31T08:00:00Z`');}
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+        bad('an ISO-8601 instant with a zone, such as `2026-01-31T08:00:00Z`');
+      }
       return;
     case 'SELECT': {
       const values = valueOf(map, 'values');
       const custom = valueOf(map, 'allowCustomValue');
       if (isSeq(values) && !(isScalar(custom) && custom.value === true)) {
         const allowed = values.items.map((v) => locatedString(v as Node)?.value).filter((v): v is string => v !== undefined);
-        if (allowed.length > 0 && !allowed.includes(text))
-          {ctx.report('invalid-value', where, messages.notInEnum('defaults', text, allowed, closest(text, allowed, { max: 1 })));}
+        if (allowed.length > 0 && !allowed.includes(text)) {
+          ctx.report('invalid-value', where, messages.notInEnum('defaults', text, allowed, closest(text, allowed, { max: 1 })));
+        }
       }
       return;
     }
@@ -157,11 +161,12 @@ function checkDependsOn(ctx: RuleContext, inputs: readonly YAMLMap[]): void {
     const deps: Located<string>[] = [];
     const dependsOn = valueOf(map, 'dependsOn');
     const list = isMap(dependsOn) ? valueOf(dependsOn, 'inputs') : undefined;
-    if (isSeq(list))
-      {for (const item of list.items) {
+    if (isSeq(list)) {
+      for (const item of list.items) {
         const v = locatedString(item as Node);
         if (v) deps.push(v);
-      }}
+      }
+    }
     ids.set(id.value, deps);
   }
   for (const [id, deps] of ids) {

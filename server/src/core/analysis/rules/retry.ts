@@ -27,8 +27,9 @@ export function checkRetry(ctx: RuleContext, map: YAMLMap): void {
   if (!retryDef) {
     // Without a known type, check against every retry property so typos still surface.
     const union: Record<string, PropertyMap[string]> = {};
-    for (const name of ctx.catalogue.retryTypeNames())
-      {Object.assign(union, ctx.catalogue.retryPropertiesOf(ctx.catalogue.retryType(name)!));}
+    for (const name of ctx.catalogue.retryTypeNames()) {
+      Object.assign(union, ctx.catalogue.retryPropertiesOf(ctx.catalogue.retryType(name)!));
+    }
     if (type) {
       const names = ctx.catalogue.retryTypeNames();
       const suggestions = closest(type.value, names, { max: 2, caseInsensitive: true });
@@ -71,8 +72,9 @@ function checkForeignKeys(ctx: RuleContext, map: YAMLMap): Set<string> {
 /** The retry type the other keys point to: a growth factor means exponential, a minimum means random. */
 function guessRetryType(map: YAMLMap): string {
   const keys = new Set(pairs(map).map(keyName));
-  if (keys.has('delayFactor') || keys.has('multiplier') || keys.has('backoff') || keys.has('maxInterval'))
-    {return keys.has('minInterval') ? 'random' : 'exponential';}
+  if (keys.has('delayFactor') || keys.has('multiplier') || keys.has('backoff') || keys.has('maxInterval')) {
+    return keys.has('minInterval') ? 'random' : 'exponential';
+  }
   return keys.has('minInterval') ? 'random' : 'constant';
 }
 
@@ -95,8 +97,9 @@ function checkIntervals(ctx: RuleContext, map: YAMLMap, type: string): void {
     const b = ms(big);
     const pair = findPair(map, small);
     const where = pair ? span(pair.value as never) : undefined;
-    if (a !== undefined && b !== undefined && a >= b && where)
-      {ctx.report('invalid-retry', where, messages.retryIntervalNotBelow(small, big));}
+    if (a !== undefined && b !== undefined && a >= b && where) {
+      ctx.report('invalid-retry', where, messages.retryIntervalNotBelow(small, big));
+    }
   };
   if (type === 'constant' || type === 'exponential') rule('interval', 'maxDuration');
   if (type === 'exponential') rule('interval', 'maxInterval');

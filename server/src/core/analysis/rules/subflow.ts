@@ -13,7 +13,8 @@ export function checkRecursiveSubflow(ctx: RuleContext): void {
     const ns = stringAt(task.node, 'namespace');
     const id = stringAt(task.node, 'flowId');
     if (!ns || !id || ns.value.includes('{{') || id.value.includes('{{')) continue;
-    if (ns.value === model.namespace.value && id.value === model.id.value)
-      {ctx.report('recursive-subflow', id, messages.recursiveSubflow(ns.value, id.value));}
+    if (ns.value === model.namespace.value && id.value === model.id.value) {
+      ctx.report('recursive-subflow', id, messages.recursiveSubflow(ns.value, id.value));
+    }
   }
 }
