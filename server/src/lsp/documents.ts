@@ -6,6 +6,8 @@ import type { KfsSettings } from '../protocol/settings';
 
 /**
  * Parse once per (uri, version, target version): every LSP feature of a document shares one FlowFile.
+ * A new version is built from the previous FlowFile of the same document and settings (FlowFile.edited:
+ * re-parses only the edited item, replays unchanged tasks' diagnostics); anything else parses afresh.
  * Entries are dropped when the document closes, so memory follows the open editors.
  */
 export class FlowFileCache {
@@ -13,9 +15,11 @@ export class FlowFileCache {
 
   get(document: TextDocument, settings: KfsSettings): FlowFile {
     const assumeFlow = matchesAnyGlob(uriToPath(document.uri), settings.flowGlobs);
-    const hit = this.entries.get(document.uri);
-    if (hit && hit.version === document.version && hit.kestraVersion === settings.kestraVersion && hit.assumeFlow === assumeFlow) return hit.file;
-    const file = FlowFile.fromText(document.getText(), settings.kestraVersion, assumeFlow);
+    const entry = this.entries.get(document.uri);
+    const previous = entry && entry.kestraVersion === settings.kestraVersion && entry.assumeFlow === assumeFlow ? entry : undefined;
+    if (previous?.version === document.version) return previous.file;
+    const text = document.getText();
+    const file = previous ? FlowFile.edited(previous.file, text) : FlowFile.fromText(text, settings.kestraVersion, assumeFlow);
     this.entries.set(document.uri, { version: document.version, kestraVersion: settings.kestraVersion, assumeFlow, file });
     return file;
   }

@@ -1,8 +1,10 @@
+import type { Node } from 'yaml';
 import type { Catalogue } from '../catalogue';
 import type { ParsedFile, YamlSection } from '../document/parse';
 import type { FlowModel } from '../model/flow';
 import type { KestraVersion } from '../versions';
 import type { Fix, FlowDiagnostic, Severity } from './diagnostic';
+import type { ValidationMemo } from './memo';
 import { RULES, type RuleCode } from './rule-codes';
 import type { AnalysisSettings } from './settings';
 
@@ -27,7 +29,17 @@ export class RuleContext {
     readonly model: FlowModel | undefined,
     readonly catalogue: Catalogue,
     readonly settings: AnalysisSettings,
+    private readonly memo?: ValidationMemo,
   ) {}
+
+  /**
+   * Runs a check of one node, or replays its earlier diagnostics when the node's text and `context` (what
+   * else the check reads, as a string) are unchanged since the last validation of this document (memo.ts).
+   */
+  memoized(node: Node, context: string, check: () => void): void {
+    if (this.memo) this.memo.run(this, node, context, check);
+    else check();
+  }
 
   get version(): KestraVersion {
     return this.settings.kestraVersion;

@@ -13,6 +13,7 @@ import { checkIds } from './rules/ids';
 import { checkSystemLabels } from './rules/labels';
 import { checkRecursiveSubflow } from './rules/subflow';
 import { checkTasks, checkTriggers } from './rules/tasks';
+import { checkVariables } from './rules/templates';
 import { checkYamlStructure } from './rules/yaml-structure';
 import { checkYamlText } from './rules/yaml-text';
 import { suppressionsOf, isSuppressed } from './suppression';
@@ -33,22 +34,35 @@ const FLOW_RULES: ReadonlyArray<readonly [string, (ctx: RuleContext) => void]> =
   ['subflow', checkRecursiveSubflow],
   ['label', checkSystemLabels],
   ['enterprise', checkEnterpriseOnly],
+  ['variables', checkVariables],
 ];
 
 /** All diagnostics of a file, sorted, with suppressions and per-rule settings applied. Never throws. */
 export function validateFlowFile(flowFile: FlowFile, settings: AnalysisSettings = DEFAULT_SETTINGS): FlowDiagnostic[] {
   const file = flowFile.parsed;
-  if (file.tooLarge) return [{ start: 0, end: 0, severity: 'information', code: 'file-too-large', message: messages.fileTooLarge(MAX_ANALYSED_LENGTH / 1024 / 1024) }];
+  if (file.tooLarge) {
+    return [
+      {
+        start: 0,
+        end: 0,
+        severity: 'information',
+        code: 'file-too-large',
+        message: messages.fileTooLarge(MAX_ANALYSED_LENGTH / 1024 / 1024),
+      },
+    ];
+  }
   if (file.tooDeep) {
     const at = file.tooDeep.offset;
-    return [{ start: at, end: at, severity: 'information', code: 'too-deep', message: messages.tooDeep(file.tooDeep.depth, MAX_NESTING_DEPTH) }];
+    return [
+      { start: at, end: at, severity: 'information', code: 'too-deep', message: messages.tooDeep(file.tooDeep.depth, MAX_NESTING_DEPTH) },
+    ];
   }
   if (flowFile.flowSections.length === 0) return [];
   const all: FlowDiagnostic[] = [];
   for (const section of file.sections) {
     const isFlow = flowFile.isFlowSection(section);
     const model = flowFile.model(section);
-    const ctx = new RuleContext(file, section, model, flowFile.catalogue, settings);
+    const ctx = new RuleContext(file, section, model, flowFile.catalogue, settings, flowFile.memo);
     runRule(ctx, 'YAML', checkYamlStructure);
     if (!isFlow) {
       all.push(...ctx.diagnostics);
@@ -65,7 +79,8 @@ export function validateFlowFile(flowFile: FlowFile, settings: AnalysisSettings 
     for (const [name, rule] of FLOW_RULES) runRule(ctx, name, rule);
     // An unquoted `{{` explains both the YAML error and the "found a mapping" type error on its line.
     const explained = (d: FlowDiagnostic): boolean =>
-      (d.code === 'yaml-syntax' && unquoted.some((u) => sameLine(file, u, d))) || (d.code === 'invalid-value' && unquoted.some((u) => u.start === d.start));
+      (d.code === 'yaml-syntax' && unquoted.some((u) => sameLine(file, u, d))) ||
+      (d.code === 'invalid-value' && unquoted.some((u) => u.start === d.start));
     all.push(...ctx.diagnostics.filter((d) => !explained(d)));
   }
   const suppressions = suppressionsOf(file);
@@ -80,7 +95,11 @@ export function validateFlowFile(flowFile: FlowFile, settings: AnalysisSettings 
 }
 
 /** Validate an already parsed file. */
-export function validateFile(file: ParsedFile, settings: AnalysisSettings = DEFAULT_SETTINGS, options: ValidateOptions = {}): FlowDiagnostic[] {
+export function validateFile(
+  file: ParsedFile,
+  settings: AnalysisSettings = DEFAULT_SETTINGS,
+  options: ValidateOptions = {},
+): FlowDiagnostic[] {
   return validateFlowFile(new FlowFile(file, settings.kestraVersion, options.catalogue, options.assumeFlow), settings);
 }
 
@@ -93,7 +112,11 @@ function runRule(ctx: RuleContext, name: string, rule: (ctx: RuleContext) => voi
   try {
     rule(ctx);
   } catch (error) {
-    ctx.report('internal-error', { start: ctx.section.start, end: ctx.section.start }, messages.internalError(name, error instanceof Error ? error.message : String(error)));
+    ctx.report(
+      'internal-error',
+      { start: ctx.section.start, end: ctx.section.start },
+      messages.internalError(name, error instanceof Error ? error.message : String(error)),
+    );
   }
 }
 

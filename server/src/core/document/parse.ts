@@ -65,7 +65,12 @@ export function sectionOf(doc: Document.Parsed, text: string): YamlSection {
   const root = isMap(doc.contents) ? doc.contents : undefined;
   const [start, , end] = doc.range;
   const clamp = (n: number): number => Math.max(0, Math.min(n, text.length));
-  const errors = doc.errors.map((e) => ({ start: clamp(e.pos[0]), end: clamp(Math.max(e.pos[1], e.pos[0] + 1)), message: firstLine(e.message), code: e.code }));
+  const errors = doc.errors.map((e) => ({
+    start: clamp(e.pos[0]),
+    end: clamp(Math.max(e.pos[1], e.pos[0] + 1)),
+    message: firstLine(e.message),
+    code: e.code,
+  }));
   return { doc, start, end, root, isFlow: looksLikeFlow(root), errors };
 }
 
@@ -96,12 +101,14 @@ export function nestingDepth(text: string): { depth: number; offset: number } {
       const indent = line.length - content.length;
       while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
       indents.push(indent);
-      const dashes = /^(?:-\s+)*/.exec(content)![0].split('-').length - 1;
+      const dashes = content.charCodeAt(0) === 45 /* - */ ? /^(?:-\s+)*/.exec(content)![0].split('-').length - 1 : 0;
       let deepestFlow = flow;
-      for (const ch of content) {
-        if (ch === '#') break;
-        if (ch === '[' || ch === '{') deepestFlow = Math.max(deepestFlow, ++flow);
-        else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      // By code unit: the characters looked for are ASCII, never halves of a surrogate pair.
+      for (let i = 0; i < content.length; i++) {
+        const ch = content.charCodeAt(i);
+        if (ch === 35 /* # */) break;
+        if (ch === 91 /* [ */ || ch === 123 /* { */) deepestFlow = Math.max(deepestFlow, ++flow);
+        else if ((ch === 93 /* ] */ || ch === 125) /* } */ && flow > 0) flow--;
       }
       const depth = indents.length + dashes + deepestFlow;
       if (depth > max) {

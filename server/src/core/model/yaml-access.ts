@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 
 /** Small typed helpers over the yaml AST, so the rest of the core never pokes at `items` by hand. */
 
@@ -25,6 +25,22 @@ export function findPair(map: YAMLMap | undefined, key: string): Pair | undefine
 export function valueOf(map: YAMLMap | undefined, key: string): Node | undefined {
   const v = findPair(map, key)?.value;
   return v === null || v === undefined ? undefined : (v as Node);
+}
+
+/**
+ * Every node under `node`, depth-first in source order (a pair's key before its value), as yaml's visit()
+ * does but without its per-node path bookkeeping: rules walk every node of large files on each keystroke.
+ * `onPair` returning false skips the pair's key and value.
+ */
+export function walk(node: unknown, onNode: (node: Node) => void, onPair?: (pair: Pair) => boolean | void): void {
+  if (isPair(node)) {
+    if (onPair?.(node) === false) return;
+    walk(node.key, onNode, onPair);
+    walk(node.value, onNode, onPair);
+  } else if (isNode(node)) {
+    onNode(node);
+    if (isCollection(node)) for (const item of node.items) walk(item, onNode, onPair);
+  }
 }
 
 /** Start and end offsets of a node (`range[1]` is the end of the value, without trailing comments). */

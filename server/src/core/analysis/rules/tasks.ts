@@ -1,3 +1,5 @@
+import type { PluginCategory } from '../../catalogue';
+import type { PluginNode } from '../../model/flow';
 import type { RuleContext } from '../context';
 import { defaultedKeysFor } from './plugin-defaults';
 import { checkPlugin } from './plugin-types';
@@ -6,12 +8,19 @@ import { checkPlugin } from './plugin-types';
 export function checkTasks(ctx: RuleContext): void {
   const model = ctx.model;
   if (!model) return;
-  for (const task of model.allTasks) checkPlugin(ctx, task.node, 'task', defaultedKeysFor(ctx, task.type?.value));
+  for (const task of model.allTasks) checkOne(ctx, task, 'task');
 }
 
 /** Every trigger against its type's definition. */
 export function checkTriggers(ctx: RuleContext): void {
   const model = ctx.model;
   if (!model) return;
-  for (const trigger of model.triggers) checkPlugin(ctx, trigger.node, 'trigger', defaultedKeysFor(ctx, trigger.type?.value));
+  for (const trigger of model.triggers) checkOne(ctx, trigger, 'trigger');
+}
+
+/** The check reads the node and the keys pluginDefaults supply to it: both are in the memo key. */
+function checkOne(ctx: RuleContext, plugin: PluginNode, category: PluginCategory): void {
+  const defaulted = defaultedKeysFor(ctx, plugin.type?.value);
+  const context = `${category}\u0000${defaulted ? `+${[...defaulted].sort().join('\u0000')}` : ''}`;
+  ctx.memoized(plugin.node, context, () => checkPlugin(ctx, plugin.node, category, defaulted));
 }

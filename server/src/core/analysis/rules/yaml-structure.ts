@@ -1,5 +1,5 @@
-import { visit, type Node } from 'yaml';
-import { keyName, keySpan, pairs } from '../../model/yaml-access';
+import { isAlias, isMap, type Node } from 'yaml';
+import { keyName, keySpan, pairs, walk } from '../../model/yaml-access';
 import type { RuleContext } from '../context';
 import { messages } from '../messages';
 
@@ -14,21 +14,20 @@ export function checkYamlStructure(ctx: RuleContext): void {
   for (const error of ctx.section.errors) ctx.report('yaml-syntax', error, messages.yamlSyntax(error.message.replace(/\.$/, '')));
   let aliases = 0;
   let firstAlias: Node | undefined;
-  visit(ctx.section.doc, {
-    Map(_, map) {
+  walk(ctx.section.doc.contents, (node) => {
+    if (isAlias(node)) {
+      aliases++;
+      firstAlias ??= node;
+    } else if (isMap(node)) {
       const seen = new Set<string>();
-      for (const pair of pairs(map)) {
+      for (const pair of pairs(node)) {
         const key = keyName(pair);
         if (key === undefined) continue;
         const where = keySpan(pair);
         if (seen.has(key) && where) ctx.report('duplicate-key', where, messages.duplicateKey(key));
         seen.add(key);
       }
-    },
-    Alias(_, alias) {
-      aliases++;
-      firstAlias ??= alias;
-    },
+    }
   });
   if (aliases > MAX_ALIASES && firstAlias?.range) {
     ctx.report('too-many-aliases', { start: firstAlias.range[0], end: firstAlias.range[1] }, messages.tooManyAliases(aliases, MAX_ALIASES));
