@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { validateText } from '../../server/src/core/analysis/validate';
 import { MAX_NESTING_DEPTH, nestingDepth, parseFile } from '../../server/src/core/document/parse';
 import { LineIndex } from '../../server/src/core/document/positions';
+import { FlowFile } from '../../server/src/core/flow-file';
 
 test('LineIndex converts offsets and positions for LF, CRLF and lone CR', () => {
   const lines = new LineIndex('a\r\nbc\nd\re');
@@ -60,4 +61,48 @@ test('YAML error ranges never run past the end of the text', () => {
   for (const d of validateText(text)) {
     assert.ok(d.start >= 0 && d.start <= d.end && d.end <= text.length, `${d.code} ${d.start}-${d.end} of ${text.length}`);
   }
+});
+
+test('the flow model carries labels in both forms, concurrency and retries with their ranges', () => {
+  const text = [
+    'id: m',
+    'namespace: n',
+    'labels:',
+    '  team: data',
+    'concurrency:',
+    '  limit: 2',
+    '  behavior: QUEUE',
+    'retry:',
+    '  type: constant',
+    '  interval: PT1S',
+    'tasks:',
+    '  - id: a',
+    '    type: io.kestra.plugin.core.log.Log',
+    '    message: hi',
+    '    retry:',
+    '      type: exponential',
+    '---',
+    'id: m2',
+    'namespace: n',
+    'labels:',
+    '  - key: env',
+    '    value: prod',
+    'tasks: []',
+    '',
+  ].join('\n');
+  const [first, second] = FlowFile.fromText(text, '2.0').models();
+  assert.deepEqual(
+    first!.labels.map((l) => [l.key.value, l.value?.value]),
+    [['team', 'data']],
+  );
+  assert.equal(text.slice(first!.labels[0]!.key.start, first!.labels[0]!.key.end), 'team');
+  assert.equal(first!.concurrency?.limit?.value, '2');
+  assert.equal(first!.concurrency?.behavior?.value, 'QUEUE');
+  assert.equal(first!.retry?.type?.value, 'constant');
+  assert.equal(first!.allTasks[0]!.retry?.type?.value, 'exponential');
+  assert.deepEqual(
+    second!.labels.map((l) => [l.key.value, l.value?.value]),
+    [['env', 'prod']],
+  );
+  assert.equal(second!.concurrency, undefined);
 });

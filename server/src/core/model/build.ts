@@ -2,7 +2,7 @@ import { isMap, isSeq, isScalar, type Node, type Pair, type YAMLMap } from 'yaml
 import type { Catalogue, ChildListKind } from '../catalogue';
 import type { YamlSection } from '../document/parse';
 import type { KestraVersion } from '../versions';
-import type { Branch, FlowModel, InputNode, OutputNode, PluginDefaultNode, PluginNode, TaskNode } from './flow';
+import type { Branch, FlowModel, InputNode, LabelNode, OutputNode, PluginDefaultNode, PluginNode, RetryNode, TaskNode } from './flow';
 import { findPair, keyName, locatedString, pairs, stringAt, valueOf, type Located } from './yaml-access';
 
 /** Top-level task lists of a flow, in the order Kestra runs them. */
@@ -34,10 +34,17 @@ export function buildFlowModel(section: YamlSection, catalogue: Catalogue, versi
     ),
     variables: keysOf(valueOf(root, 'variables')),
     pluginDefaults: [...mapsOf(valueOf(root, 'pluginDefaults')), ...mapsOf(valueOf(root, 'taskDefaults'))].map(pluginDefaultNode),
+    labels: labelsOf(valueOf(root, 'labels')),
   };
-  const id = stringAt(root, 'id');
-  const namespace = stringAt(root, 'namespace');
-  return withLocated(model, { id, namespace });
+  const concurrency = valueOf(root, 'concurrency');
+  return withLocated(model, {
+    id: stringAt(root, 'id'),
+    namespace: stringAt(root, 'namespace'),
+    concurrency: isMap(concurrency)
+      ? withLocated({ node: concurrency }, { limit: stringAt(concurrency, 'limit'), behavior: stringAt(concurrency, 'behavior') })
+      : undefined,
+    retry: retryOf(root),
+  });
 }
 
 export function pluginNode(node: YAMLMap, catalogue: Catalogue, version: KestraVersion): PluginNode {
@@ -83,6 +90,8 @@ class TaskBuilder {
     const task: TaskNode = Object.assign(base, { parent, branch, branches, depth: parent ? parent.depth + 1 : 0 });
     if (caseKey !== undefined) Object.assign(task, { caseKey });
     if (dependsOn) Object.assign(task, { dependsOn });
+    const retry = retryOf(node);
+    if (retry) Object.assign(task, { retry });
     this.allTasks.push(task);
     const childLists = base.resolution?.def.childLists ?? (base.resolution ? {} : GUESSED_CHILD_LISTS);
     for (const pair of pairs(node)) {
@@ -101,6 +110,28 @@ class TaskBuilder {
     }
     return task;
   }
+}
+
+/** Labels in either form Kestra accepts: a map, or a list of `{key, value}`. */
+export function labelsOf(node: Node | undefined): LabelNode[] {
+  if (isMap(node)) {
+    return pairs(node).flatMap((pair) => {
+      const key = locatedString(pair.key as Node);
+      const value = locatedString(pair.value as Node);
+      return key ? [value ? { key, value } : { key }] : [];
+    });
+  }
+  return mapsOf(node).flatMap((item) => {
+    const key = stringAt(item, 'key');
+    const value = stringAt(item, 'value');
+    return key ? [value ? { key, value } : { key }] : [];
+  });
+}
+
+/** The `retry` of a flow or a task, when it is a mapping. */
+export function retryOf(owner: YAMLMap): RetryNode | undefined {
+  const node = valueOf(owner, 'retry');
+  return isMap(node) ? withLocated({ node }, { type: stringAt(node, 'type') }) : undefined;
 }
 
 function dependsOnOf(entry: YAMLMap): Located<string>[] {

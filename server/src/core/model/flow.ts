@@ -25,6 +25,29 @@ export interface FlowModel {
   /** Keys of `variables`. */
   readonly variables: readonly Located<string>[];
   readonly pluginDefaults: readonly PluginDefaultNode[];
+  /** Flow labels, from either form (`key: value` map or list of `{key, value}`). */
+  readonly labels: readonly LabelNode[];
+  /** `concurrency`, when declared. */
+  readonly concurrency?: ConcurrencyNode;
+  /** Flow-level `retry`: the fallback for tasks without their own (flow-model.md §3). */
+  readonly retry?: RetryNode;
+}
+
+export interface LabelNode {
+  readonly key: Located<string>;
+  readonly value?: Located<string>;
+}
+
+export interface ConcurrencyNode {
+  readonly node: YAMLMap;
+  readonly limit?: Located<string>;
+  readonly behavior?: Located<string>;
+}
+
+/** A retry policy (`type: constant|exponential|random` and its properties). */
+export interface RetryNode {
+  readonly node: YAMLMap;
+  readonly type?: Located<string>;
 }
 
 /** Anything chosen by a `type:` key: a task, trigger, condition or task runner. */
@@ -48,6 +71,8 @@ export interface TaskNode extends PluginNode {
   readonly dependsOn?: readonly Located<string>[];
   /** Nesting depth: 0 for top-level tasks. */
   readonly depth: number;
+  /** The task's own `retry`, when declared. */
+  readonly retry?: RetryNode;
 }
 
 export interface Branch {

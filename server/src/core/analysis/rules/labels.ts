@@ -1,5 +1,6 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
-import { keyName, keySpan, pairs, stringAt, valueOf } from '../../model/yaml-access';
+import { labelsOf } from '../../model/build';
+import type { LabelNode } from '../../model/flow';
+import { valueOf } from '../../model/yaml-access';
 import type { RuleContext } from '../context';
 import { messages } from '../messages';
 
@@ -7,26 +8,12 @@ import { messages } from '../messages';
 export function checkSystemLabels(ctx: RuleContext): void {
   const model = ctx.model;
   if (!model) return;
-  checkLabels(ctx, valueOf(model.root, 'labels'), new Set(['system.readOnly']));
-  for (const trigger of model.triggers) checkLabels(ctx, valueOf(trigger.node, 'labels'), new Set());
-  for (const task of model.allTasks) checkLabels(ctx, valueOf(task.node, 'labels'), new Set());
+  checkLabels(ctx, model.labels, new Set(['system.readOnly']));
+  for (const plugin of [...model.triggers, ...model.allTasks]) checkLabels(ctx, labelsOf(valueOf(plugin.node, 'labels')), new Set());
 }
 
-function checkLabels(ctx: RuleContext, labels: Node | undefined, allowed: ReadonlySet<string>): void {
-  const report = (key: string, where: { start: number; end: number }): void => {
-    if (key.startsWith('system.') && !allowed.has(key)) ctx.report('system-label', where, messages.systemLabel(key));
-  };
-  if (isMap(labels)) {
-    for (const pair of pairs(labels)) {
-      const key = keyName(pair);
-      const where = keySpan(pair);
-      if (key && where) report(key, where);
-    }
-  } else if (isSeq(labels)) {
-    for (const item of labels.items) {
-      if (!isMap(item)) continue;
-      const key = stringAt(item as YAMLMap, 'key');
-      if (key) report(key.value, key);
-    }
+function checkLabels(ctx: RuleContext, labels: readonly LabelNode[], allowed: ReadonlySet<string>): void {
+  for (const { key } of labels) {
+    if (key.value.startsWith('system.') && !allowed.has(key.value)) ctx.report('system-label', key, messages.systemLabel(key.value));
   }
 }
