@@ -102,6 +102,12 @@ export const messages = {
 
   unquotedExpression: () => 'This value starts with `{{`, so YAML reads it as a mapping, not a string. Wrap it in quotes.',
   templateSyntax: (detail: string) => `Pebble syntax error: ${detail.replace(/\.$/, '')}.`,
+  undefinedInput: (name: string, suggestions: readonly string[]) => `The flow declares no input ${quote(name)}.${didYouMean(suggestions)}`,
+  undefinedVariable: (name: string, suggestions: readonly string[]) =>
+    `The flow's \`variables\` have no ${quote(name)}.${didYouMean(suggestions)}`,
+  undefinedTask: (name: string, suggestions: readonly string[]) =>
+    `No task of this flow has the id ${quote(name)}.${didYouMean(suggestions)}`,
+  dashedTaskId: (id: string) => `Pebble reads \`-\` in \`outputs.${id}\` as a minus sign: write \`outputs['${id}']\`.`,
   secretAccess: (written: string, replacement: string) =>
     `${quote(written)} reads a variable named \`secret\`, which Kestra does not define: secrets are read with the function ${quote(replacement)}.`,
   typographicQuotes: (quoteChar: string) =>

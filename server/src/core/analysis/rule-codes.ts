@@ -44,6 +44,7 @@ export const RULES = {
   'system-label': { severity: 'error', doc: 'Labels starting with `system.` are set by Kestra only.' },
   'unquoted-expression': { severity: 'error', doc: 'A value starting with `{{` must be quoted, otherwise YAML reads a mapping.' },
   'template-syntax': { severity: 'error', doc: 'A Pebble expression in a rendered property does not parse.' },
+  'undefined-reference': { severity: 'error', doc: '`inputs.x`, `vars.x` or `outputs.t` names no input, variable or task of the flow.' },
   'secret-access': { severity: 'error', doc: "`secret.X` reads a variable that does not exist; secrets are read with `secret('X')`." },
   'typographic-quotes': { severity: 'warning', doc: 'Curly quotes inside an expression are not string delimiters.' },
   'internal-error': {

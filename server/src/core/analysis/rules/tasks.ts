@@ -3,6 +3,7 @@ import type { PluginNode } from '../../model/flow';
 import type { RuleContext } from '../context';
 import { defaultedKeysFor } from './plugin-defaults';
 import { checkPlugin } from './plugin-types';
+import { declaredNames } from './template-references';
 
 /** Every task of the tree (nested ones included) against its type's definition. */
 export function checkTasks(ctx: RuleContext): void {
@@ -18,9 +19,13 @@ export function checkTriggers(ctx: RuleContext): void {
   for (const trigger of model.triggers) checkOne(ctx, trigger, 'trigger');
 }
 
-/** The check reads the node and the keys pluginDefaults supply to it: both are in the memo key. */
+/**
+ * The check reads the node, the keys pluginDefaults supply to it and the names the flow declares (for
+ * `inputs.x`/`vars.x`/`outputs.t` in expressions): all three are in the memo key.
+ */
 function checkOne(ctx: RuleContext, plugin: PluginNode, category: PluginCategory): void {
   const defaulted = defaultedKeysFor(ctx, plugin.type?.value);
-  const context = `${category}\u0000${defaulted ? `+${[...defaulted].sort().join('\u0000')}` : ''}`;
+  const declared = ctx.model ? declaredNames(ctx.model).signature : '';
+  const context = `${category}\u0000${defaulted ? `+${[...defaulted].sort().join('\u0000')}` : ''}\u0000${declared}`;
   ctx.memoized(plugin.node, context, () => checkPlugin(ctx, plugin.node, category, defaulted));
 }

@@ -3,6 +3,7 @@ import { scalarSource, type ScalarSource } from '../../document/scalar-source';
 import type { Expression } from '../../expressions/ast';
 import { parseTemplate } from '../../expressions/parser';
 import { walkExpressions } from '../../expressions/walk';
+import { checkReferences } from './template-references';
 import { keyName, pairs, span, valueOf } from '../../model/yaml-access';
 import type { RuleContext } from '../context';
 import { fixTitles, messages } from '../messages';
@@ -33,7 +34,11 @@ export function checkTemplate(ctx: RuleContext, node: Scalar): void {
       messages.templateSyntax(error.message),
     );
   }
-  walkExpressions(ast, (expression) => checkSecretAccess(ctx, node, source, value, expression, at));
+  const exactly = (start: number, end: number) => source?.spanOf(start, end);
+  walkExpressions(ast, (expression) => {
+    checkSecretAccess(ctx, node, source, value, expression, at);
+    checkReferences(ctx, expression, exactly);
+  });
 }
 
 /** `secret.NAME` or `secret['NAME']` reads a variable that does not exist; the function is `secret('NAME')`. */
