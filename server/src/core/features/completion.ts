@@ -3,6 +3,7 @@ import type { FlowFile } from '../flow-file';
 import { existsIn } from '../versions';
 import { keyInsert, newItemSnippet, snippetText } from './completion-inserts';
 import { cursorContext, type CursorContext } from './cursor-context';
+import { expressionCompletion } from './expression-completion';
 import {
   CATEGORY_LABEL,
   enumValues,
@@ -66,6 +67,11 @@ const FLOW_SKELETON = [
 export function complete(file: FlowFile, offset: number): CompletionList {
   let ctx: CursorContext;
   try {
+    // Inside `{{ }}` / `{% %}` the YAML structure does not matter: the expression does.
+    const inExpression = expressionCompletion(file, offset);
+    if (inExpression) {
+      return { isIncomplete: false, items: inExpression.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0)) };
+    }
     ctx = cursorContext(file, offset);
   } catch {
     return EMPTY; // completion must never take the editor down
