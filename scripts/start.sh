@@ -42,19 +42,8 @@ node "$ENTRY" --user-data-dir "$STATE/user-data" --extensions-dir "$STATE/extens
   fail "code-server --install-extension $VSIX"
 
 say "user settings: workspace trust prompt off, no start-up editor"
-cat >"$STATE/user-data/User/settings.json" <<'JSON'
-{
-  "security.workspace.trust.enabled": false,
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "extensions.ignoreRecommendations": true,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "git.openRepositoryInParentFolders": "never"
-}
-JSON
+# The same quiet, trusted VS Code settings as the end-to-end suite (one file for both).
+cp "$ROOT/test/e2e/user-settings.json" "$STATE/user-data/User/settings.json"
 
 # The example flows sit in ../shared/flows beside the project; without them, the golden fixtures.
 FLOWS="$ROOT/../shared/flows"

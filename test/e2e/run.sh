@@ -70,20 +70,7 @@ trap 'exit 143' TERM
 
 rm -rf "$ARTIFACTS"
 mkdir -p "$ARTIFACTS" "$RUN/user-data/User" "$RUN/extensions" "$RUN/chromium" "$RUN/workspace"
-cat >"$RUN/user-data/User/settings.json" <<'JSON'
-{
-  "security.workspace.trust.enabled": false,
-  "workbench.startupEditor": "none",
-  "editor.wordBasedSuggestions": "off",
-  "workbench.tips.enabled": false,
-  "extensions.ignoreRecommendations": true,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "git.openRepositoryInParentFolders": "never"
-}
-JSON
+cp "$ROOT/test/e2e/user-settings.json" "$RUN/user-data/User/settings.json"
 node "$ROOT/test/e2e/lib/fixtures.mjs" "$RUN/workspace" >/dev/null
 
 say "install the .vsix into a fresh extensions folder"

@@ -215,6 +215,18 @@ export function legacyAliases(...names: string[]): readonly TypeAlias[] {
   return names.map((name) => ({ name, versions: { removedIn: '2.0' } }));
 }
 
+/**
+ * Child task lists assumed for task types the catalogue does not know (third-party flowables): the model
+ * walks them as child tasks, completion offers tasks there, and their strings are not this task's own.
+ */
+export const GUESSED_CHILD_LISTS: Readonly<Record<string, ChildListKind>> = {
+  tasks: 'tasks',
+  errors: 'tasks',
+  finally: 'tasks',
+  then: 'tasks',
+  else: 'tasks',
+};
+
 /** Dag children: `{task, dependsOn}` entries (validation, completion and the JSON Schema read this shape). */
 export const DAG_ENTRY_PROPERTIES: PropertyMap = {
   task: { type: { kind: 'task' }, required: true, description: 'The task to run.' },

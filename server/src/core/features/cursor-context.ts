@@ -13,7 +13,7 @@ import {
   type PathSegment,
   type SlotType,
 } from './schema-walk';
-import { scanCursor, type ScanStep, type ScanTarget } from './cursor-scan';
+import { scanCursor, type ItemTarget, type KeyTarget, type ScanStep, type ScanTarget, type ValueTarget } from './cursor-scan';
 import { textMapKeys } from './yaml-lines';
 
 export type { Owner, OwnerKind, PathSegment, SlotType } from './schema-walk';
@@ -25,32 +25,11 @@ export type { Owner, OwnerKind, PathSegment, SlotType } from './schema-walk';
  * flow collection at the cursor and no syntax error on the cursor's line; otherwise the text lines are read.
  */
 
-export type CursorTarget =
-  /** Typing a key of `owner`; `hasColon` when the line already has the `:` after it. */
-  | { readonly kind: 'key'; readonly prefix: string; readonly start: number; readonly end: number; readonly hasColon: boolean }
-  /** Typing the value of `property` (or of one item of its list, `inList`). */
-  | {
-      readonly kind: 'value';
-      readonly prefix: string;
-      readonly start: number;
-      readonly end: number;
-      readonly quote?: '"' | "'";
-      /** The cursor sits right after `key:` with no space yet. */
-      readonly needsSpace: boolean;
-      /** Inside a block scalar or on a continuation line of a multi-line scalar. */
-      readonly multiline?: boolean;
-      readonly inList: boolean;
-    }
-  /** Starting a new item of the list `property` (`dash` when `- ` is already typed). */
-  | {
-      readonly kind: 'item';
-      readonly dash: boolean;
-      readonly prefix: string;
-      readonly start: number;
-      readonly end: number;
-      readonly needsSpace: boolean;
-    }
-  | { readonly kind: 'none' };
+/**
+ * What the cursor is typing: a key of `owner`, the value of `property` (or of one item of its list,
+ * `inList`), a new item of the list `property`, or nothing completable. The shapes are the text scan's.
+ */
+export type CursorTarget = KeyTarget | (ValueTarget & { readonly inList: boolean }) | ItemTarget | { readonly kind: 'none' };
 
 export interface CursorContext {
   readonly offset: number;

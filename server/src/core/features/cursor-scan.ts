@@ -15,27 +15,43 @@ export interface ScanStep {
   readonly col: number;
 }
 
+/** Typing a key; `hasColon` when the line already has the `:` after it. */
+export interface KeyTarget {
+  readonly kind: 'key';
+  readonly prefix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly hasColon: boolean;
+}
+
+/** Typing a value. */
+export interface ValueTarget {
+  readonly kind: 'value';
+  readonly prefix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly quote?: '"' | "'";
+  /** The cursor sits right after `key:` with no space yet. */
+  readonly needsSpace: boolean;
+  /** Inside a block scalar (`|`, `>`) or on a continuation line of a multi-line scalar. */
+  readonly multiline?: boolean;
+}
+
+/** Starting a new list item (`dash` when `- ` is already typed). */
+export interface ItemTarget {
+  readonly kind: 'item';
+  readonly dash: boolean;
+  readonly prefix: string;
+  readonly start: number;
+  readonly end: number;
+  readonly needsSpace: boolean;
+  readonly quote?: '"' | "'";
+}
+
 export type ScanTarget =
-  | { readonly kind: 'key'; readonly prefix: string; readonly start: number; readonly end: number; readonly hasColon: boolean }
-  | {
-      readonly kind: 'value';
-      readonly prefix: string;
-      readonly start: number;
-      readonly end: number;
-      readonly quote?: '"' | "'";
-      readonly needsSpace: boolean;
-      /** Inside a block scalar (`|`, `>`) or on a continuation line of a multi-line scalar. */
-      readonly multiline?: boolean;
-    }
-  | {
-      readonly kind: 'item';
-      readonly dash: boolean;
-      readonly prefix: string;
-      readonly start: number;
-      readonly end: number;
-      readonly needsSpace: boolean;
-      readonly quote?: '"' | "'";
-    }
+  | KeyTarget
+  | ValueTarget
+  | ItemTarget
   /** Only white space before the cursor: a new key or a new list item, depending on what surrounds it. */
   | { readonly kind: 'bare'; readonly start: number }
   | { readonly kind: 'none' };

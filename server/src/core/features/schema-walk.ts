@@ -8,7 +8,7 @@ import type {
   TypeResolution,
   ValueType,
 } from '../catalogue';
-import { COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES, DAG_ENTRY_PROPERTIES, TASKS } from '../catalogue/common';
+import { COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES, DAG_ENTRY_PROPERTIES, GUESSED_CHILD_LISTS, TASKS } from '../catalogue/common';
 import { FLOW_OUTPUT_PROPERTIES, FLOW_PROPERTIES } from '../catalogue/flow';
 import { COMMON_INPUT_PROPERTIES } from '../catalogue/inputs';
 import { COMMON_RETRY_PROPERTIES } from '../catalogue/retry';
@@ -52,9 +52,6 @@ export interface Owner {
 export interface MapFacts {
   readonly keys: ReadonlyMap<string, string | undefined>;
 }
-
-/** Child lists most flowables use, assumed for task types the catalogue does not know. */
-const GUESSED_CHILD_LISTS = new Set(['tasks', 'errors', 'finally', 'then', 'else']);
 
 const PLUGIN_KINDS: Readonly<Record<PluginCategory, OwnerKind>> = {
   task: 'task',
@@ -106,7 +103,9 @@ export class SchemaWalker {
     const direct = properties[key];
     if (direct) return direct;
     for (const def of Object.values(properties)) if (def.aliases?.some((a) => a.name === key)) return def;
-    if (owner.kind === 'task' && !owner.resolution && GUESSED_CHILD_LISTS.has(key)) return { type: TASKS, description: 'Child tasks.' };
+    if (owner.kind === 'task' && !owner.resolution && GUESSED_CHILD_LISTS[key] !== undefined) {
+      return { type: TASKS, description: 'Child tasks.' };
+    }
     return undefined;
   }
 

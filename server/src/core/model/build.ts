@@ -1,5 +1,6 @@
 import { isMap, isSeq, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Catalogue, ChildListKind } from '../catalogue';
+import { GUESSED_CHILD_LISTS } from '../catalogue/common';
 import type { YamlSection } from '../document/parse';
 import type { KestraVersion } from '../versions';
 import type { Branch, FlowModel, InputNode, LabelNode, OutputNode, PluginDefaultNode, PluginNode, RetryNode, TaskNode } from './flow';
@@ -7,8 +8,6 @@ import { findPair, keyName, locatedString, pairs, stringAt, valueOf, type Locate
 
 /** Top-level task lists of a flow, in the order Kestra runs them. */
 const FLOW_TASK_LISTS = ['tasks', 'errors', 'finally', 'afterExecution'] as const;
-/** For types the catalogue does not know: the child lists most plugins use. */
-const GUESSED_CHILD_LISTS: Readonly<Record<string, ChildListKind>> = { tasks: 'tasks', errors: 'tasks', finally: 'tasks' };
 
 /** Builds the flow model of one YAML section. Never throws on malformed input: missing parts stay empty. */
 export function buildFlowModel(section: YamlSection, catalogue: Catalogue, version: KestraVersion): FlowModel | undefined {

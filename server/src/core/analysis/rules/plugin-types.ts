@@ -42,7 +42,7 @@ export function checkPlugin(
   }
   const def = resolveType(ctx, type, category, map);
   if (!def) {
-    checkUncheckedPluginTemplates(ctx, map);
+    checkUncheckedPluginTemplates(ctx, map, type.value);
     return undefined;
   }
   checkMap(ctx, map, ctx.catalogue.propertiesOf(def), { label: `\`${def.type}\``, anchor, ...(defaultedKeys ? { defaultedKeys } : {}) });

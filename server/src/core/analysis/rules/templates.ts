@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { GUESSED_CHILD_LISTS } from '../../catalogue/common';
 import { scalarSource, type ScalarSource } from '../../document/scalar-source';
 import type { Expression } from '../../expressions/ast';
 import { parseTemplate } from '../../expressions/parser';
@@ -8,7 +9,8 @@ import { keyName, pairs, span, valueOf } from '../../model/yaml-access';
 import type { RuleContext } from '../context';
 import { fixTitles, messages } from '../messages';
 
-const NOT_RENDERED_KEYS = new Set(['id', 'type', 'description', 'tasks', 'errors', 'finally', 'then', 'else', 'cases', 'defaults']);
+/** Keys of a plugin that are never its own rendered strings. */
+const NOT_RENDERED_KEYS = new Set(['id', 'type', 'description']);
 const CURLY_QUOTE = /[\u201C\u201D\u2018\u2019]/;
 
 /**
@@ -74,11 +76,12 @@ function isSecretRoot(expression: Expression): boolean {
  * Properties of a type the catalogue cannot check (unknown, uncatalogued or removed) are nearly always
  * rendered by their plugin, so their strings get the Pebble checks too (ids, types and descriptions aside).
  */
-export function checkUncheckedPluginTemplates(ctx: RuleContext, map: YAMLMap): void {
+export function checkUncheckedPluginTemplates(ctx: RuleContext, map: YAMLMap, typeName: string): void {
+  // Child task lists are walked through the flow model, each task on its own: the same lists it uses.
+  const childLists = ctx.catalogue.resolve(typeName, ctx.version)?.def.childLists ?? GUESSED_CHILD_LISTS;
   for (const pair of pairs(map)) {
     const key = keyName(pair);
-    // Child task lists are walked through the flow model, each task on its own.
-    if (key === undefined || NOT_RENDERED_KEYS.has(key)) continue;
+    if (key === undefined || NOT_RENDERED_KEYS.has(key) || childLists[key] !== undefined) continue;
     visitStrings(pair.value as Node, (scalar) => checkTemplate(ctx, scalar));
   }
 }
